@@ -1,0 +1,6 @@
+"""`python -m ggu`: the command line."""
+import sys
+
+from ggu.cli import main
+
+sys.exit(main())

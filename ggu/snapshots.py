@@ -1,0 +1,198 @@
+"""Immutable DuckDB snapshots under data/snapshots/ and the atomically moved pointer data/CURRENT.
+
+A write copies the current snapshot to a temporary file, changes it in one transaction,
+checkpoints and closes it, renames it to its final name and only then moves the pointer.
+A process killed at any moment leaves the previous snapshot current.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+import re
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from ggu import config
+
+SNAPSHOT_RE = re.compile(r"^(\d{4,})\.duckdb$")
+
+
+class DataError(Exception):
+    """A problem with the data store, with a message meant for the user (Dutch)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: str
+    path: Path
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Store:
+    """The snapshots of one data folder."""
+
+    def __init__(self, data_dir: str | os.PathLike | None = None):
+        self.root = config.data_dir(data_dir)
+        self.snapshots_dir = self.root / "snapshots"
+        self.pointer = self.root / "CURRENT"
+
+    def path(self, snapshot_id: str) -> Path:
+        return self.snapshots_dir / f"{snapshot_id}.duckdb"
+
+    def ids(self) -> list[str]:
+        """Ids of every complete snapshot, oldest first."""
+        if not self.snapshots_dir.is_dir():
+            return []
+        found = (SNAPSHOT_RE.match(p.name) for p in self.snapshots_dir.iterdir())
+        return sorted((m.group(1) for m in found if m), key=int)
+
+    def current_id(self) -> str | None:
+        try:
+            value = self.pointer.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return value or None
+
+    def current(self) -> Snapshot:
+        """The current snapshot; DataError with a clear message when there is none."""
+        sid = self.current_id()
+        if sid is None:
+            raise DataError(
+                f"Er zijn nog geen gegevens in {self.root}. "
+                "Maak de voorbeelddata met 'python -m ggu demo' of laad een bestand in."
+            )
+        path = self.path(sid)
+        if not path.is_file():
+            raise DataError(f"De huidige snapshot {sid} ontbreekt ({path}).")
+        return Snapshot(sid, path)
+
+    @contextmanager
+    def _write_lock(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _next_id(self) -> str:
+        ids = self.ids()
+        return f"{(int(ids[-1]) + 1 if ids else 1):04d}"
+
+    def move_pointer(self, snapshot_id: str) -> None:
+        """Point CURRENT at an existing snapshot, atomically (write, fsync, rename)."""
+        if not self.path(snapshot_id).is_file():
+            raise DataError(f"Snapshot {snapshot_id} bestaat niet.")
+        tmp = self.root / f".CURRENT.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(snapshot_id + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.pointer)
+        _fsync_dir(self.root)
+
+    def write(
+        self,
+        fill: Callable[[duckdb.DuckDBPyConnection], dict[str, int]],
+        *,
+        action: str,
+        user: str,
+        meta: dict[str, str] | None = None,
+        file_name: str | None = None,
+        sha256: str | None = None,
+        message: str | None = None,
+    ) -> str:
+        """Build a new snapshot from the current one plus `fill`, then make it current.
+
+        `fill` runs inside the transaction and returns the rows written per table.
+        Returns the new snapshot id.
+        """
+        with self._write_lock():
+            self.snapshots_dir.mkdir(parents=True, exist_ok=True)
+            base = self.current_id()
+            new_id = self._next_id()
+            tmp = self.snapshots_dir / f".{new_id}.{os.getpid()}.tmp"
+            if base is not None:
+                shutil.copyfile(self.path(base), tmp)
+            try:
+                con = duckdb.connect(str(tmp))
+                try:
+                    con.execute(config.SCHEMA_FILE.read_text(encoding="utf-8"))
+                    con.execute("begin transaction")
+                    try:
+                        rows = fill(con)
+                        _rebuild_aggregates(con)
+                        _write_meta(con, {
+                            **(meta or {}),
+                            "snapshot_id": new_id,
+                            "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+                            "base_snapshot_id": base or "",
+                        })
+                        _log(con, action=action, user=user, file_name=file_name,
+                             sha256=sha256, snapshot_id=new_id, rows=rows,
+                             result="ok", message=message)
+                        con.execute("commit")
+                    except BaseException:
+                        con.execute("rollback")
+                        raise
+                    con.execute("checkpoint")
+                finally:
+                    con.close()
+                with open(tmp, "rb") as fh:
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path(new_id))
+                _fsync_dir(self.snapshots_dir)
+            finally:
+                tmp.unlink(missing_ok=True)
+                Path(str(tmp) + ".wal").unlink(missing_ok=True)
+            self.move_pointer(new_id)
+            return new_id
+
+    def meta(self, snapshot_id: str | None = None) -> dict[str, str]:
+        """The meta table of a snapshot (default: the current one)."""
+        path = self.path(snapshot_id) if snapshot_id else self.current().path
+        with duckdb.connect(str(path), read_only=True) as con:
+            return dict(con.execute("select key, value from meta").fetchall())
+
+
+def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("delete from agg_spend_month")
+    con.execute(
+        "insert into agg_spend_month "
+        "select item_id, year(booking_date), month(booking_date), cost_type, "
+        "sum(amount_eur), count(*) from spend group by all"
+    )
+
+
+def _write_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        con.execute(
+            "insert or replace into meta (key, value) values ($key, $value)",
+            {"key": key, "value": str(value)},
+        )
+
+
+def _log(con, *, action, user, file_name, sha256, snapshot_id, rows, result, message) -> None:
+    con.execute(
+        "insert into import_log select coalesce(max(log_id), 0) + 1, current_localtimestamp(), "
+        "$user, $action, $file_name, $sha256, $snapshot_id, $rows, $result, $message "
+        "from import_log",
+        {"user": user, "action": action, "file_name": file_name, "sha256": sha256,
+         "snapshot_id": snapshot_id, "rows": json.dumps(rows, sort_keys=True),
+         "result": result, "message": message},
+    )

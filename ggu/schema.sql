@@ -197,3 +197,26 @@ ranked as (
     inner join split_norm as n on n.valid_from_year <= y.year
 )
 select year, category, norm_pct, tolerance_pp from ranked where rn = 1;
+
+-- The date the figures run to: stated in meta, else the last booking date.
+create or replace view v_as_of as
+select coalesce(
+    (select as_of_date from v_meta),
+    (select max(booking_date) from spend)
+) as as_of_date;
+
+create or replace view v_municipality as
+select year, cbs_code, name, province, inhabitants from municipality;
+
+create or replace view v_contribution as
+select
+    c.year,
+    c.cbs_code,
+    c.instalment,
+    c.rate_per_inhabitant_eur,
+    c.amount_eur,
+    c.paid_date,
+    m.name as municipality_name,
+    m.province
+from contribution as c
+left join municipality as m on c.year = m.year and c.cbs_code = m.cbs_code;

@@ -1,0 +1,50 @@
+# GGU Portfoliodashboard. `make run` serves the dashboard, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= data
+PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test demo install install-dev chromium screenshots clean
+
+run: install $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
+	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run dashboard.py \
+		--server.address 127.0.0.1 --server.port $(PORT)
+
+test: install-dev chromium  ## Install what the tests need (Chromium included) and run the suite
+	$(PY) -m pytest
+
+demo: install  ## (Re)build the demo data set as a new snapshot (no-op when it is current)
+	$(PY) -m ggu demo --data-dir $(DATA_DIR)
+
+$(DATA_DIR)/CURRENT:
+	$(PY) -m ggu demo --data-dir $(DATA_DIR)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install-dev: $(VENV)/.installed-dev
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+chromium:  ## Debian's Chromium for the browser tests (never `playwright install`)
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	else \
+		echo "Chromium ontbreekt: installeer het met 'sudo apt-get install chromium' (Debian) en draai 'make test' opnieuw."; \
+		exit 1; \
+	fi
+
+screenshots: install-dev chromium  ## Screenshots of every page into screenshots/
+	$(PY) tests/screenshots.py $(DATA_DIR) screenshots
+
+clean:
+	rm -rf $(VENV) .pytest_cache

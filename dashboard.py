@@ -1,0 +1,38 @@
+"""GGU Portfoliodashboard: the frame (page config, language, shared year filter, demo banner,
+navigation). Start with `make run` or `streamlit run dashboard.py`."""
+import streamlit as st
+
+from ggu import db, i18n
+from ggu import formatting as fmt
+from ggu.i18n import t
+from ggu.snapshots import DataError
+
+st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
+
+with st.sidebar:
+    st.selectbox(t("lang.label"), i18n.LANGS, key="lang", bind="query-params",
+                 format_func={"nl": "Nederlands", "en": "English"}.get)
+i18n.set_lang(st.session_state["lang"])
+
+try:
+    meta = db.query("meta").iloc[0]
+    years = db.query("years")["year"].tolist()
+except DataError as error:
+    st.title(t("app.title"))
+    st.error(str(error))
+    st.info(t("app.no_data"))
+    st.stop()
+
+with st.sidebar:
+    st.selectbox(t("filter.year"), years, key="jaar", bind="query-params",
+                 help=t("filter.year_help"))
+    st.caption(t("app.snapshot", snapshot=meta["snapshot_id"], as_of=fmt.date(meta["as_of_date"])))
+
+if meta["is_demo"]:
+    st.warning(t("app.demo_banner"), icon=":material/science:")
+
+pages = [
+    st.Page("pages/overzicht.py", title=t("nav.overview"), icon=":material/dashboard:",
+            url_path="overzicht", default=True),
+]
+st.navigation(pages).run()

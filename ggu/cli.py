@@ -1,0 +1,134 @@
+"""`python -m ggu`: the administrator's command line (demo data, summary, ...).
+
+Exit codes: 0 success, 1 the data cannot be read or a command failed, 2 a wrong command line
+(including a year without data). Errors are one clear line, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ggu import config, db
+from ggu import formatting as fmt
+from ggu.snapshots import DataError
+
+
+class UsageError(Exception):
+    """A wrong command line: exit code 2."""
+
+
+# argparse's own messages, in Dutch.
+_ARGPARSE_NL = {
+    "the following arguments are required": "deze argumenten ontbreken",
+    "unrecognized arguments": "onbekende argumenten",
+    "invalid choice": "ongeldige keuze",
+    "expected one argument": "verwacht één waarde",
+    "argument ": "argument ",
+    "choose from": "kies uit",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line in Dutch, no usage dump
+        for english, dutch in _ARGPARSE_NL.items():
+            message = message.replace(english, dutch)
+        raise UsageError(f"{message} (zie 'python -m ggu --help')")
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bijvoorbeeld 2024)")
+    return int(text)
+
+
+def cmd_demo(args) -> int:
+    from ggu import demo
+
+    new_id = demo.build(args.data_dir, user=config.setting("user"))
+    if new_id is None:
+        print(f"De voorbeelddata is al actueel (snapshot {db.snapshot_id(args.data_dir)}).")
+    else:
+        print(f"Voorbeelddata gebouwd als snapshot {new_id}.")
+    return 0
+
+
+def summary(year: int, data_dir=None) -> dict:
+    """The year's totals and split, as `summary --json` prints them."""
+    years = db.query("years", data_dir)["year"].tolist()
+    if year not in years:
+        known = ", ".join(str(y) for y in sorted(years))
+        raise UsageError(f"geen gegevens voor {year}; beschikbare jaren: {known}")
+    meta = db.query("meta", data_dir).iloc[0]
+    totals = db.query("totals_by_year", data_dir, year=year).iloc[0]
+    split = db.query("split_by_category_by_year", data_dir, year=year)
+    return {
+        "year": year,
+        "budget_eur": round(float(totals["budget_eur"]), 2),
+        "spent_eur": round(float(totals["spent_eur"]), 2),
+        "is_demo": bool(meta["is_demo"]),
+        "snapshot": str(meta["snapshot_id"]),
+        "categories": [
+            {
+                "category": row.category,
+                "budget_eur": round(float(row.budget_eur), 2),
+                "spent_eur": round(float(row.spent_eur), 2),
+                "budget_share_pct": round(float(row.budget_share_pct), 2),
+                "spent_share_pct": round(float(row.spent_share_pct), 2),
+                "norm_pct": round(float(row.norm_pct), 2),
+                "deviation_pp": round(float(row.deviation_pp), 2),
+                "within_tolerance": bool(row.is_within_tolerance),
+            }
+            for row in split.itertuples(index=False)
+        ],
+    }
+
+
+def cmd_summary(args) -> int:
+    data = summary(args.year, args.data_dir)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    demo = ", voorbeelddata" if data["is_demo"] else ""
+    print(f"GGU-portfolio {data['year']} (snapshot {data['snapshot']}{demo})")
+    print(f"  {'Begroting':<14}{fmt.eur(data['budget_eur'], digits=2):>22}")
+    print(f"  {'Besteed':<14}{fmt.eur(data['spent_eur'], digits=2):>22}")
+    print()
+    print(f"  {'Categorie':<14}{'Begroting':>22}{'Aandeel':>10}{'Norm':>8}"
+          f"{'Afwijking':>14}  Binnen marge")
+    for c in data["categories"]:
+        print(f"  {c['category']:<14}{fmt.eur(c['budget_eur'], digits=2):>22}"
+              f"{fmt.pct(c['budget_share_pct']):>10}{fmt.pct(c['norm_pct'], digits=0):>8}"
+              f"{fmt.pp(c['deviation_pp']):>14}  {fmt.yes_no(c['within_tolerance'])}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help="map met de gegevens (standaard: GGU_DATA_DIR, anders data/)")
+    parser = _Parser(prog="python -m ggu", description="GGU Portfoliodashboard: beheer en cijfers.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                metavar="COMMANDO")
+    p = sub.add_parser("demo", parents=[common], help="bouw de voorbeelddata als nieuwe snapshot")
+    p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("summary", parents=[common], help="totalen en verdeling van een jaar")
+    p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(func=cmd_summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except UsageError as error:
+        print(f"ggu: {error}", file=sys.stderr)
+        return 2
+    except DataError as error:
+        print(f"ggu: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # never a traceback for the user
+        print(f"ggu: onverwachte fout: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,109 @@
+"""Display formats per language with babel: one formatter per column-name unit suffix."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Callable
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from ggu import i18n
+
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def _locale(lang: str | None) -> str:
+    return LOCALES[lang or i18n.lang()]
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT
+
+
+def eur(x, digits: int = 0, lang: str | None = None) -> str:
+    """`€ 1.234.567` (nl) / `€1,234,567` (en); digits=2 gives cents."""
+    if _missing(x):
+        return "–"
+    pattern = "¤ #,##0" + ("." + "0" * digits if digits else "")
+    if lang == "en" or (lang is None and i18n.lang() == "en"):
+        pattern = pattern.replace("¤ ", "¤")
+    return format_currency(float(x), "EUR", format=pattern, locale=_locale(lang),
+                           currency_digits=False)
+
+
+def eur_mln(x, lang: str | None = None) -> str:
+    """`€ 58,0 mln` (nl) / `€58.0M` (en)."""
+    if _missing(x):
+        return "–"
+    lang = lang or i18n.lang()
+    amount = format_decimal(float(x) / 1e6, format="#,##0.0", locale=_locale(lang))
+    return f"€\u00a0{amount}\u00a0mln" if lang == "nl" else f"€{amount}M"
+
+
+def pct(x, digits: int = 1, lang: str | None = None) -> str:
+    """`50,0%` from 50.0 (values are in percent, not fractions)."""
+    if _missing(x):
+        return "–"
+    return format_decimal(float(x), format="#,##0." + "0" * digits, locale=_locale(lang)) + "%"
+
+
+def pp(x, digits: int = 1, lang: str | None = None) -> str:
+    """A deviation in percentage points with its sign: `+3,0 %-punt` / `+3.0 pp`."""
+    if _missing(x):
+        return "–"
+    value = format_decimal(float(x), format="+#,##0." + "0" * digits + ";-#,##0." + "0" * digits,
+                           locale=_locale(lang))
+    return f"{value}\u00a0{i18n.t('unit.pp', lang=lang)}"
+
+
+def number(x, digits: int = 0, lang: str | None = None) -> str:
+    if _missing(x):
+        return "–"
+    return format_decimal(float(x), format="#,##0" + ("." + "0" * digits if digits else ""),
+                          locale=_locale(lang))
+
+
+def date(x, lang: str | None = None) -> str:
+    """`31 oktober 2026` / `31 October 2026`."""
+    if _missing(x):
+        return "–"
+    if isinstance(x, str):
+        x = dt.date.fromisoformat(x[:10])
+    if isinstance(x, pd.Timestamp):
+        x = x.date()
+    return format_date(x, format="long", locale=_locale(lang))
+
+
+def yes_no(x, lang: str | None = None) -> str:
+    if _missing(x):
+        return "–"
+    return i18n.t("word.yes" if x else "word.no", lang=lang)
+
+
+def for_column(column: str) -> Callable:
+    """The formatter a column's name asks for (its unit suffix)."""
+    if column.endswith("_eur"):
+        return eur
+    if column.endswith("_pct"):
+        return pct
+    if column.endswith("_pp"):
+        return pp
+    if column.endswith("_date"):
+        return date
+    if column.startswith("is_"):
+        return yes_no
+    if column in ("year", "start_year", "end_year"):
+        return lambda x, lang=None: "–" if _missing(x) else str(int(x))
+    return lambda x, lang=None: "–" if _missing(x) else (
+        number(x, lang=lang) if isinstance(x, (int, float)) else i18n.value(column, x, lang=lang))
+
+
+def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None) -> pd.DataFrame:
+    """The columns formatted as text, headed by their translated names (for tables on screen)."""
+    out = pd.DataFrame({
+        i18n.t(f"col.{c}", lang=lang): [for_column(c)(v, lang=lang) for v in df[c]]
+        for c in columns
+    })
+    return out

@@ -1,0 +1,63 @@
+"""Overzicht: does the money go where the ALV agreed? Headline figures, the split against the
+norm, budget against spending per category, the trend, and the points of attention."""
+import streamlit as st
+
+from ggu import charts, db, ui
+from ggu import formatting as fmt
+from ggu.i18n import t
+
+year = ui.year()
+meta = db.query("meta").iloc[0]
+totals_all = db.query("totals_by_year")
+totals = totals_all[totals_all["year"] == year].iloc[0]
+split = db.query("split_by_category_by_year", year=year)
+exceptions = db.query("exceptions_by_item", year=year)
+
+st.title(t("ov.title", year=year), anchor=False)
+st.markdown(t("ov.lead"))
+if totals["is_partial_year"]:
+    st.info(t("ov.partial", year=year, as_of=fmt.date(meta["as_of_date"])),
+            icon=":material/event:")
+
+spent_label = (t("kpi.spent_to_date", as_of=fmt.date(meta["as_of_date"]))
+               if totals["is_partial_year"] else t("kpi.spent"))
+k1, k2, k3, k4 = st.columns(4)
+k1.metric(t("kpi.budget"), fmt.eur_mln(totals["budget_eur"]), border=True,
+          help=t("kpi.budget_sources", fonds=fmt.eur_mln(totals["budget_fonds_eur"])))
+k2.metric(spent_label, fmt.eur_mln(totals["spent_eur"]), border=True)
+k3.metric(t("kpi.realised"), fmt.pct(totals["realised_pct"]), border=True,
+          help=t("kpi.realised_help"))
+k4.metric(t("kpi.contributions"), fmt.eur_mln(totals["contributions_received_eur"]),
+          border=True,
+          delta=t("kpi.contributions_delta", due=fmt.eur_mln(totals["contributions_due_eur"])),
+          delta_color="off", delta_arrow="off")
+
+basis = st.segmented_control(t("filter.basis"), ["budget", "spent"], default="budget",
+                             format_func=lambda b: t(f"basis.{b}"), key="basis",
+                             required=True)
+ui.chart(charts.split_vs_norm(split, basis), key="split",
+         title=charts.split_title(split, year, basis),
+         summary=charts.split_summary(split, year, basis), table=split,
+         columns=["category", "budget_eur", "budget_share_pct", "spent_eur", "spent_share_pct",
+                  "norm_pct", "deviation_pp", "spent_deviation_pp", "is_within_tolerance"])
+
+left, right = st.columns(2)
+with left:
+    ui.chart(charts.budget_vs_spent(split, "category"), key="bvs",
+             title=t("bvs.title", year=year), summary=charts.budget_vs_spent_summary(split),
+             table=split, columns=["category", "budget_eur", "spent_eur"])
+with right:
+    ui.chart(charts.budget_vs_spent(totals_all, "year"), key="trend",
+             title=t("trend.title"), summary=charts.trend_summary(totals_all),
+             table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
+                                        "contributions_due_eur", "is_partial_year"])
+
+st.subheader(t("exc.title", year=year), anchor=False)
+st.caption(t("exc.lead"))
+if exceptions.empty:
+    st.success(t("exc.none"))
+else:
+    st.dataframe(fmt.display_frame(exceptions, ["name", "category", "status", "budget_eur",
+                                                "spent_eur", "over_budget_eur", "realised_pct",
+                                                "status_reason"]),
+                 hide_index=True)

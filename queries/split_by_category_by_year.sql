@@ -1,0 +1,77 @@
+-- One row per year x category: budget, spending and % realised; budget and spending each as a
+-- share of the year's total, the norm in force (split_norm), the deviation from the norm in
+-- percentage points and whether it lies within the tolerance.
+-- Parameters: $year (optional; null = every year).
+-- Caveat: the norm is checked on the budget share (the plan the ALV agreed to); the spending
+-- share and its deviation are given too. In the current year spending runs to the as-of date.
+with norm as (
+    select
+        year,
+        category,
+        norm_pct,
+        tolerance_pp
+    from v_norm_by_year
+    where ($year is null or year = $year)
+),
+
+budget as (
+    select
+        year,
+        category,
+        sum(budget_eur) as budget_eur
+    from v_budget
+    where ($year is null or year = $year)
+    group by year, category
+),
+
+spent as (
+    select
+        year,
+        category,
+        sum(spent_eur) as spent_eur
+    from v_spend_month
+    where ($year is null or year = $year)
+    group by year, category
+),
+
+joined as (
+    select
+        n.year,
+        n.category,
+        n.norm_pct,
+        n.tolerance_pp,
+        coalesce(b.budget_eur, 0) as budget_eur,
+        coalesce(s.spent_eur, 0) as spent_eur
+    from norm as n
+    left join budget as b on n.year = b.year and n.category = b.category
+    left join spent as s on n.year = s.year and n.category = s.category
+),
+
+shares as (
+    select
+        *,
+        100 * budget_eur / nullif(sum(budget_eur) over (partition by year), 0) as budget_share_pct,
+        100 * spent_eur / nullif(sum(spent_eur) over (partition by year), 0) as spent_share_pct
+    from joined
+),
+
+final as (
+    select
+        year,
+        category,
+        budget_eur,
+        spent_eur,
+        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
+        budget_share_pct,
+        spent_share_pct,
+        cast(norm_pct as double) as norm_pct,
+        budget_share_pct - norm_pct as deviation_pp,
+        spent_share_pct - norm_pct as spent_deviation_pp,
+        cast(tolerance_pp as double) as tolerance_pp,
+        round(abs(budget_share_pct - norm_pct), 9) <= tolerance_pp as is_within_tolerance,
+        round(abs(spent_share_pct - norm_pct), 9) <= tolerance_pp as is_spent_within_tolerance
+    from shares
+)
+
+select * from final
+order by year, array_position(['structureel', 'meerjarig', 'kortcyclisch'], category)

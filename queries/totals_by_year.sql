@@ -1,0 +1,60 @@
+-- One row per year: budget (in total and per funding source), spending, % realised and the
+-- municipalities' contributions (due, received by the as-of date, paying municipalities).
+-- Parameters: $year (optional; null = every year).
+-- Caveat: in the current year spending and receipts run to the as-of date (see meta.sql), so
+-- realised_pct is "realised to date", not a year-end figure.
+with budget as (
+    select
+        year,
+        sum(budget_eur) as budget_eur,
+        sum(budget_eur) filter (where funding_source = 'fonds_ggu') as budget_fonds_eur,
+        sum(budget_eur) filter (where funding_source = 'rijk') as budget_rijk_eur,
+        sum(budget_eur) filter (where funding_source = 'overig') as budget_overig_eur
+    from v_budget
+    where ($year is null or year = $year)
+    group by year
+),
+
+spent as (
+    select
+        year,
+        sum(spent_eur) as spent_eur
+    from v_spend_month
+    where ($year is null or year = $year)
+    group by year
+),
+
+contributions as (
+    select
+        c.year,
+        sum(c.amount_eur) as contributions_due_eur,
+        coalesce(sum(c.amount_eur) filter (where c.paid_date <= a.as_of_date), 0)
+            as contributions_received_eur,
+        count(distinct c.cbs_code) as paying_municipalities
+    from v_contribution as c
+    cross join v_as_of as a
+    where ($year is null or c.year = $year)
+    group by c.year
+),
+
+final as (
+    select
+        b.year,
+        b.budget_eur,
+        coalesce(b.budget_fonds_eur, 0) as budget_fonds_eur,
+        coalesce(b.budget_rijk_eur, 0) as budget_rijk_eur,
+        coalesce(b.budget_overig_eur, 0) as budget_overig_eur,
+        coalesce(s.spent_eur, 0) as spent_eur,
+        100 * coalesce(s.spent_eur, 0) / nullif(b.budget_eur, 0) as realised_pct,
+        coalesce(c.contributions_due_eur, 0) as contributions_due_eur,
+        coalesce(c.contributions_received_eur, 0) as contributions_received_eur,
+        coalesce(c.paying_municipalities, 0) as paying_municipalities,
+        b.year = year(a.as_of_date) as is_partial_year
+    from budget as b
+    cross join v_as_of as a
+    left join spent as s on b.year = s.year
+    left join contributions as c on b.year = c.year
+)
+
+select * from final
+order by year

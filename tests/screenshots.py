@@ -1,0 +1,45 @@
+"""Screenshots of every page in headless Chromium: `make screenshots` (or with a data folder
+and language: `python tests/screenshots.py DATA_DIR OUT_DIR [nl|en]`)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server import browser, open_page, streamlit_server, wait_for_app  # noqa: E402
+
+from ggu import config  # noqa: E402
+
+
+def main(data_dir: str, out_dir: str, lang: str = "nl") -> list[Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    shots = []
+    with streamlit_server(data_dir) as url, browser() as b:
+        page = open_page(b, f"{url}/?lang={lang}")
+        wait_for_app(page)
+        links = page.locator("[data-testid='stSidebarNav'] a")
+        paths = [links.nth(i).get_attribute("href") for i in range(links.count())] or [url]
+        for href in paths:
+            target = href if href.startswith("http") else f"{url}/{href.lstrip('/')}"
+            sep = "&" if "?" in target else "?"
+            page.goto(f"{target}{sep}lang={lang}", wait_until="domcontentloaded")
+            page.wait_for_selector("[data-testid='stApp']")
+            wait_for_app(page)
+            page.wait_for_timeout(1500)
+            name = (target.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "overzicht")
+            if name.startswith("127.0.0.1"):
+                name = "overzicht"
+            path = out / f"{name}-{lang}.png"
+            page.screenshot(path=str(path), full_page=True)
+            shots.append(path)
+            print(path)
+    return shots
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    main(args[0] if args else str(config.data_dir()), args[1] if len(args) > 1 else "screenshots",
+         args[2] if len(args) > 2 else "nl")

@@ -1,0 +1,30 @@
+"""In a real browser: the dashboard opens on the demo data and draws the split chart."""
+import pytest
+
+from server import browser, open_page, streamlit_server, wait_for_app
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_dir):
+    with streamlit_server(demo_dir) as url:
+        yield url
+
+
+def test_overzicht_draws_the_split_chart(app_url):
+    with browser() as b:
+        page = open_page(b, app_url)
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.get_by_text("Overzicht 2026").wait_for(timeout=30_000)
+        wait_for_app(page)
+        # the split chart: a plotly figure with three bars, one per category
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(timeout=30_000)
+        bars = chart.locator("g.barlayer g.point")
+        assert bars.count() == 3
+        text = chart.inner_text()
+        for label in ("Structureel", "Meerjarig", "Kortcyclisch", "Norm"):
+            assert label in text
+        assert page.get_by_text("Voorbeelddata.").count() >= 1
+        assert not page.locator("[data-testid='stException']").count()
+        assert errors == []

@@ -1,0 +1,82 @@
+"""Every page runs in Streamlit's AppTest; the Overzicht figures equal the CLI's; filters work."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ggu import cli
+from ggu import formatting as fmt
+from ggu.config import ROOT
+
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def run_app(data_dir, monkeypatch, page=None, **query):
+    monkeypatch.setenv("GGU_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(page, demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch, page)
+    assert at.title, "every page has a title"
+
+
+def test_overzicht_figures_equal_cli_summary(demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch)
+    assert at.title[0].value == "Overzicht 2026"
+    s = cli.summary(2026, demo_dir)
+    assert metrics(at)["Begroting"] == fmt.eur_mln(s["budget_eur"], lang="nl")
+    assert any(v == fmt.eur_mln(s["spent_eur"], lang="nl") for v in metrics(at).values())
+    assert "voorbeelddata" in at.warning[0].value.lower()
+
+
+def test_year_filter_changes_the_figures(demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch)
+    at.selectbox(key="jaar").set_value(2024).run()
+    assert at.title[0].value == "Overzicht 2024"
+    assert metrics(at)["Begroting"] == fmt.eur_mln(cli.summary(2024, demo_dir)["budget_eur"],
+                                                   lang="nl")
+    assert "Besteed" in metrics(at)  # a closed year: no "t/m" in the label
+
+
+def test_year_from_the_url(demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch, jaar="2020")
+    assert at.title[0].value == "Overzicht 2020"
+
+
+def test_hostile_year_in_url_is_ignored(demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch, jaar="2024' OR 1=1 --")
+    assert at.title[0].value == "Overzicht 2026"
+
+
+def test_split_basis_toggle_changes_the_summary(tiny_dir, monkeypatch):
+    at = run_app(tiny_dir, monkeypatch)
+    captions = " ".join(c.value for c in at.caption)
+    assert "Structureel 60,0%" in captions
+    at.segmented_control(key="basis").set_value("spent").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "Structureel 70,0%" in captions
+
+
+def test_english_from_the_url(tiny_dir, monkeypatch):
+    at = run_app(tiny_dir, monkeypatch, lang="en")
+    assert at.title[0].value == "Overview 2024"
+    assert metrics(at)["Budget"] == "€0.0M"
+
+
+def test_no_data_explains_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("GGU_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    assert not at.exception
+    assert "python -m ggu demo" in at.info[0].value

@@ -1,0 +1,66 @@
+"""Every query runs; the tiny fixture's known totals; the split's invariants on the demo data."""
+import pytest
+
+from ggu import db
+
+
+def _params(name, year):
+    return {"year": year} if "year" in db.sql_params(name) else {}
+
+
+@pytest.mark.parametrize("name", db.query_names())
+def test_every_query_runs_on_tiny_and_demo(name, tiny_dir, demo_dir):
+    assert not db.query(name, tiny_dir, **_params(name, 2024)).empty
+    assert not db.query(name, demo_dir, **_params(name, 2024)).empty
+
+
+def test_tiny_split_known_figures(tiny_dir):
+    split = db.query("split_by_category_by_year", tiny_dir, year=2024).set_index("category")
+    assert list(split.index) == ["structureel", "meerjarig", "kortcyclisch"]
+    assert split["budget_eur"].tolist() == [600.00, 200.00, 200.00]
+    assert split["spent_eur"].tolist() == [350.10, 100.00, 49.90]
+    assert split["budget_share_pct"].tolist() == pytest.approx([60, 20, 20])
+    assert split["deviation_pp"].tolist() == pytest.approx([10, 0, -10])
+    assert split["is_within_tolerance"].tolist() == [False, True, False]
+
+
+def test_tiny_year_exactly_on_norm(tiny_dir):
+    split = db.query("split_by_category_by_year", tiny_dir, year=2023)
+    assert split["budget_share_pct"].tolist() == pytest.approx([50, 20, 30])
+    assert split["is_within_tolerance"].all()
+
+
+def test_tiny_totals_known_figures(tiny_dir):
+    t = db.query("totals_by_year", tiny_dir, year=2024).iloc[0]
+    assert (t.budget_eur, t.budget_fonds_eur, t.budget_rijk_eur) == (1000.00, 900.00, 100.00)
+    assert t.spent_eur == 500.00 and t.realised_pct == pytest.approx(50.0)
+    assert (t.contributions_due_eur, t.contributions_received_eur) == (12000.00, 7500.00)
+    assert t.paying_municipalities == 2 and bool(t.is_partial_year)
+
+
+def test_tiny_exceptions_flag_red_and_over_budget(tiny_dir):
+    exc = db.query("exceptions_by_item", tiny_dir, year=2024)
+    assert exc["item_id"].tolist() == ["A"]
+    assert exc.iloc[0]["over_budget_eur"] == pytest.approx(50.10)
+
+
+def test_split_invariants_every_demo_year(demo_dir):
+    split = db.query("split_by_category_by_year", demo_dir)
+    totals = db.query("totals_by_year", demo_dir).set_index("year")
+    for year, rows in split.groupby("year"):
+        assert len(rows) == 3
+        assert rows["budget_share_pct"].sum() == pytest.approx(100, abs=1e-9)
+        assert rows["spent_share_pct"].sum() == pytest.approx(100, abs=1e-9)
+        # parts add up to the whole, to the cent
+        assert round(rows["budget_eur"].sum(), 2) == round(totals.loc[year, "budget_eur"], 2)
+        assert round(rows["spent_eur"].sum(), 2) == round(totals.loc[year, "spent_eur"], 2)
+        dev = rows["budget_share_pct"] - rows["norm_pct"]
+        assert rows["deviation_pp"].tolist() == pytest.approx(dev.tolist())
+        assert rows["norm_pct"].tolist() == [50, 20, 30]
+
+
+def test_unknown_parameter_and_query_are_refused(tiny_dir):
+    with pytest.raises(ValueError):
+        db.query("years", tiny_dir, year=2024)
+    with pytest.raises(ValueError):
+        db.query("../schema", tiny_dir)

@@ -1,0 +1,57 @@
+"""The snapshot store: immutable files, atomic pointer, read-only locked connections."""
+import duckdb
+import pytest
+
+from ggu import db
+from ggu.snapshots import DataError, Store
+from conftest import build_tiny
+
+
+def test_new_snapshot_is_noticed_without_restart(tmp_path):
+    store = build_tiny(tmp_path)
+    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
+
+    def add_budget(con):
+        con.execute("insert into budget values ('B', 2024, 'rijk', 250.00)")
+        return {"budget": 1}
+
+    new_id = store.write(add_budget, action="import", user="test")
+    assert new_id == "0002" and store.current_id() == "0002"
+    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1250.00
+    # the earlier snapshot is unchanged and still there
+    old = db.run("totals_by_year", store.path("0001"), year=2024).iloc[0]
+    assert old["budget_eur"] == 1000.00
+    log = duckdb.connect(str(store.path("0002")), read_only=True).execute(
+        "select action, snapshot_id, result from import_log order by log_id").fetchall()
+    assert log == [("import", "0001", "ok"), ("import", "0002", "ok")]
+
+
+def test_failed_write_leaves_current_snapshot(tmp_path):
+    store = build_tiny(tmp_path)
+
+    def broken(con):
+        con.execute("delete from budget")
+        raise RuntimeError("halfway")
+
+    with pytest.raises(RuntimeError):
+        store.write(broken, action="import", user="test")
+    assert store.current_id() == "0001" and store.ids() == ["0001"]
+    assert list(store.snapshots_dir.glob(".*")) == []  # no temporary file left behind
+    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
+
+
+def test_app_connection_cannot_read_files_or_write(tiny_dir, tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    con = db.connection(str(Store(tiny_dir).current().path))
+    with pytest.raises(duckdb.Error):
+        con.cursor().execute(f"select * from read_csv('{secret}')")
+    with pytest.raises(duckdb.Error):
+        con.cursor().execute("set enable_external_access = true")
+    with pytest.raises(duckdb.Error):
+        con.cursor().execute("delete from budget")
+
+
+def test_no_data_gives_clear_error(tmp_path):
+    with pytest.raises(DataError, match="nog geen gegevens"):
+        db.query("years", tmp_path)

@@ -1,0 +1,11 @@
+"""sqlfluff (dialect duckdb) lints every query."""
+import subprocess
+import sys
+
+from ggu.config import QUERIES_DIR, ROOT
+
+
+def test_queries_pass_sqlfluff():
+    out = subprocess.run([sys.executable, "-m", "sqlfluff", "lint", str(QUERIES_DIR)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stdout[-4000:]

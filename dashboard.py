@@ -2,17 +2,23 @@
 navigation). Start with `make run` or `streamlit run dashboard.py`."""
 import streamlit as st
 
-from ggu import db, i18n
+from ggu import config, db, i18n
 from ggu import formatting as fmt
 from ggu.i18n import t
 from ggu.snapshots import DataError
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
 
+# Language: from the URL (?lang=en, checked against the allow-list) on a session's first run,
+# then from the switch; kept in the URL so that a shared link keeps it.
+if "lang" not in st.session_state:
+    wanted = st.query_params.get("lang")
+    st.session_state["lang"] = wanted if wanted in i18n.LANGS else config.setting("lang")
 with st.sidebar:
-    st.selectbox(t("lang.label"), i18n.LANGS, key="lang", bind="query-params",
+    st.selectbox(t("lang.label", lang=st.session_state["lang"]), i18n.LANGS, key="lang",
                  format_func={"nl": "Nederlands", "en": "English"}.get)
 i18n.set_lang(st.session_state["lang"])
+st.query_params["lang"] = i18n.lang()
 
 try:
     meta = db.query("meta").iloc[0]

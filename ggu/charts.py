@@ -91,24 +91,30 @@ def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     return fig
 
 
-def budget_vs_spent(df: pd.DataFrame, x: str) -> go.Figure:
+def budget_vs_spent(df: pd.DataFrame, x: str, partial_label: str | None = None) -> go.Figure:
     """Budget as an outlined bar with the spending inside it, per category or per year.
 
-    `df` has columns x, budget_eur, spent_eur; x is 'category' or 'year'.
+    `df` has columns x, budget_eur, spent_eur, realised_pct; x is 'category' or 'year'.
+    With x='year', `partial_label` marks the running year (e.g. 't/m 31 okt').
     """
-    labels = [i18n.value("category", v) if x == "category" else str(int(v)) for v in df[x]]
+    if x == "category":
+        labels = [i18n.value("category", v) for v in df[x]]
+    else:
+        labels = [f"{int(y)}<br>{partial_label}" if partial and partial_label else str(int(y))
+                  for y, partial in zip(df["year"], df["is_partial_year"])]
     fig = go.Figure()
     fig.add_bar(x=labels, y=_mln(df["budget_eur"]), name=i18n.t("series.budget"),
                 marker=dict(color="rgba(0,0,0,0)", line=dict(color=BUDGET_LINE, width=2)),
-                width=0.7, hovertemplate="%{x}: € %{y:,.1f} mln<extra></extra>")
+                width=0.75, hovertemplate="%{x}: € %{y:,.1f} mln<extra></extra>")
     fig.add_bar(x=labels, y=_mln(df["spent_eur"]), name=i18n.t("series.spent"),
-                marker_color=SPENT_FILL, width=0.45,
-                text=[fmt.pct(r, digits=0) for r in df["realised_pct"]], textposition="inside",
-                insidetextanchor="end", textfont=dict(color="white", size=14),
+                marker_color=SPENT_FILL, width=0.55,
+                text=[fmt.pct(r, digits=0) for r in df["realised_pct"]] if x == "category" else None,
+                textposition="inside", insidetextanchor="end", textangle=0,
+                textfont=dict(color="white", size=14),
                 hovertemplate="%{x}: € %{y:,.1f} mln<extra></extra>")
-    fig.update_layout(barmode="overlay", bargap=0.3)
+    fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(**_mln_axis(), rangemode="tozero")
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(type="category", tickangle=0)
     return _layout(fig, height=340)
 
 

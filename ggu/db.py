@@ -16,9 +16,8 @@ import pandas as pd
 import streamlit as st
 
 from ggu import config
-from ggu.snapshots import Store
+from ggu.snapshots import READ_ONLY_CONFIG, Store
 
-READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 # Outside a Streamlit server (CLI, tests) st.cache_* work in memory; their notice is noise there.

@@ -26,9 +26,8 @@ def eur(x, digits: int = 0, lang: str | None = None) -> str:
     """`€ 1.234.567` (nl) / `€1,234,567` (en); digits=2 gives cents."""
     if _missing(x):
         return "–"
-    pattern = "¤ #,##0" + ("." + "0" * digits if digits else "")
-    if lang == "en" or (lang is None and i18n.lang() == "en"):
-        pattern = pattern.replace("¤ ", "¤")
+    sep = "" if (lang or i18n.lang()) == "en" else "\u00a0"   # nl: a space that never breaks
+    pattern = f"¤{sep}#,##0" + ("." + "0" * digits if digits else "")
     return format_currency(float(x), "EUR", format=pattern, locale=_locale(lang),
                            currency_digits=False)
 
@@ -65,15 +64,15 @@ def number(x, digits: int = 0, lang: str | None = None) -> str:
                           locale=_locale(lang))
 
 
-def date(x, lang: str | None = None) -> str:
-    """`31 oktober 2026` / `31 October 2026`."""
+def date(x, lang: str | None = None, short: bool = False) -> str:
+    """`31 oktober 2026` / `31 October 2026`; short: `31 okt` / `31 Oct`."""
     if _missing(x):
         return "–"
     if isinstance(x, str):
         x = dt.date.fromisoformat(x[:10])
     if isinstance(x, pd.Timestamp):
         x = x.date()
-    return format_date(x, format="long", locale=_locale(lang))
+    return format_date(x, format="d MMM" if short else "long", locale=_locale(lang)).rstrip(".")
 
 
 def yes_no(x, lang: str | None = None) -> str:
@@ -98,6 +97,15 @@ def for_column(column: str) -> Callable:
         return lambda x, lang=None: "–" if _missing(x) else str(int(x))
     return lambda x, lang=None: "–" if _missing(x) else (
         number(x, lang=lang) if isinstance(x, (int, float)) else i18n.value(column, x, lang=lang))
+
+
+def exception_reasons(df: pd.DataFrame, lang: str | None = None) -> pd.Series:
+    """Why each item is listed: 'status rood; boven begroting' from the is_ flags."""
+    return pd.Series([
+        "; ".join(i18n.t(key, lang=lang) for key, flag in
+                  (("exc.reason_red", red), ("exc.reason_over", over)) if flag)
+        for red, over in zip(df["is_red"], df["is_over_budget"])
+    ], index=df.index, dtype=object)
 
 
 def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None) -> pd.DataFrame:

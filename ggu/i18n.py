@@ -44,7 +44,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "app.subtitle": "Gezamenlijke Gemeentelijke Uitvoering · Fonds GGU",
         "app.demo_banner": "**Voorbeelddata.** Deze cijfers zijn verzonnen rond de publieke "
                            "kengetallen van de GGU en dienen alleen ter demonstratie. "
-                           "Inwonertallen: Bron inwoners: CBS.",
+                           "Bron inwoners: CBS.",
         "app.no_data": "Er zijn nog geen gegevens. Maak de voorbeelddata met `make run` of "
                        "`python -m ggu demo`, of laad echte cijfers in.",
         "app.data_error": "De gegevens kunnen niet worden gelezen: {error}",
@@ -101,9 +101,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "category.structureel": "Structureel",
         "category.meerjarig": "Meerjarig",
         "category.kortcyclisch": "Kortcyclisch",
-        "status.groen": "✔ Groen",
-        "status.oranje": "▲ Oranje",
-        "status.rood": "✖ Rood",
+        "status.groen": "✔\u00a0Groen",
+        "status.oranje": "▲\u00a0Oranje",
+        "status.rood": "✖\u00a0Rood",
         "kind.product": "Product",
         "kind.dienst": "Dienst",
         "kind.standaard": "Standaard",
@@ -131,7 +131,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.name": "Naam",
         "col.status": "Status",
         "col.status_reason": "Toelichting status",
-        "col.over_budget_eur": "Boven begroting",
+        "col.difference_eur": "Verschil met begroting",
         "col.reason": "Waarom",
         "col.contributions_due_eur": "Bijdragen verschuldigd",
         "col.contributions_received_eur": "Bijdragen ontvangen",
@@ -145,8 +145,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "app.title": "GGU Portfolio Dashboard",
         "app.subtitle": "Joint Municipal Implementation (GGU) · GGU Fund",
         "app.demo_banner": "**Sample data.** These figures are invented around the public key "
-                           "figures of the GGU and serve as a demonstration only. "
-                           "Inhabitants: source CBS.",
+                           "figures of the GGU and serve as a demonstration only. Source of "
+                           "inhabitants: CBS.",
         "app.no_data": "There is no data yet. Build the sample data with `make run` or "
                        "`python -m ggu demo`, or load real figures.",
         "app.data_error": "The data cannot be read: {error}",
@@ -203,9 +203,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "category.structureel": "Structural",
         "category.meerjarig": "Multi-year",
         "category.kortcyclisch": "Short-cycle",
-        "status.groen": "✔ Green",
-        "status.oranje": "▲ Amber",
-        "status.rood": "✖ Red",
+        "status.groen": "✔\u00a0Green",
+        "status.oranje": "▲\u00a0Amber",
+        "status.rood": "✖\u00a0Red",
         "kind.product": "Product",
         "kind.dienst": "Service",
         "kind.standaard": "Standard",
@@ -233,7 +233,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.name": "Name",
         "col.status": "Status",
         "col.status_reason": "Status explained",
-        "col.over_budget_eur": "Above budget",
+        "col.difference_eur": "Difference from budget",
         "col.reason": "Why",
         "col.contributions_due_eur": "Contributions due",
         "col.contributions_received_eur": "Contributions received",

@@ -1,6 +1,8 @@
 -- GGU Portfoliodashboard data model (DuckDB).
 -- Tables hold the rows as imported; views (v_*) rename, cast and derive; queries/ read the views.
 -- Money is DECIMAL(18, 2) in euro, never float. Column names carry their unit (_eur, _pct, _date).
+-- No foreign keys: DuckDB cannot delete a parent row in the transaction that deleted its
+-- children, and a load replaces rows in one transaction. References are validated on import.
 
 create table if not exists meta (
     key varchar primary key,
@@ -20,7 +22,7 @@ create table if not exists item (
     kind varchar not null check (kind in ('product', 'dienst', 'standaard', 'programma')),
     category varchar not null check (category in ('structureel', 'meerjarig', 'kortcyclisch')),
     theme varchar not null,
-    goal_id varchar not null references goal (goal_id),
+    goal_id varchar not null,
     owner varchar not null,
     start_year integer not null,
     end_year integer,                     -- null: no planned end
@@ -31,14 +33,14 @@ create table if not exists item (
 );
 
 create table if not exists budget (
-    item_id varchar not null references item (item_id),
+    item_id varchar not null,
     year integer not null,
     funding_source varchar not null check (funding_source in ('fonds_ggu', 'rijk', 'overig')),
     budget_eur decimal(18, 2) not null,
     primary key (item_id, year, funding_source)
 );
 
--- No key constraints on the (large) transaction table: the import validates ids and references.
+-- No key constraint on the (large) transaction table: the import validates ids.
 create table if not exists spend (
     tx_id bigint not null,
     item_id varchar not null,
@@ -50,7 +52,7 @@ create table if not exists spend (
 
 create table if not exists indicator (
     indicator_id varchar primary key,
-    goal_id varchar not null references goal (goal_id),
+    goal_id varchar not null,
     name varchar not null,
     unit varchar not null,
     baseline_value double not null,
@@ -61,7 +63,7 @@ create table if not exists indicator (
 );
 
 create table if not exists measurement (
-    indicator_id varchar not null references indicator (indicator_id),
+    indicator_id varchar not null,
     measured_date date not null,
     value double not null,
     primary key (indicator_id, measured_date)

@@ -21,6 +21,8 @@ import duckdb
 
 from ggu import config
 
+# How every reader opens a snapshot: read-only, no access to other files, configuration locked.
+READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
 SNAPSHOT_RE = re.compile(r"^(\d{4,})\.duckdb$")
 
 
@@ -166,7 +168,7 @@ class Store:
     def meta(self, snapshot_id: str | None = None) -> dict[str, str]:
         """The meta table of a snapshot (default: the current one)."""
         path = self.path(snapshot_id) if snapshot_id else self.current().path
-        with duckdb.connect(str(path), read_only=True) as con:
+        with duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG) as con:
             return dict(con.execute("select key, value from meta").fetchall())
 
 

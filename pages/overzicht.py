@@ -47,7 +47,8 @@ with left:
              title=t("bvs.title", year=year), summary=charts.budget_vs_spent_summary(split),
              table=split, columns=["category", "budget_eur", "spent_eur"])
 with right:
-    ui.chart(charts.budget_vs_spent(totals_all, "year"), key="trend",
+    partial = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
+    ui.chart(charts.budget_vs_spent(totals_all, "year", partial), key="trend",
              title=t("trend.title"), summary=charts.trend_summary(totals_all),
              table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
                                         "contributions_due_eur", "is_partial_year"])
@@ -57,7 +58,7 @@ st.caption(t("exc.lead"))
 if exceptions.empty:
     st.success(t("exc.none"))
 else:
-    st.dataframe(fmt.display_frame(exceptions, ["name", "category", "status", "budget_eur",
-                                                "spent_eur", "over_budget_eur", "realised_pct",
-                                                "status_reason"]),
-                 hide_index=True)
+    st.table(fmt.display_frame(exceptions.assign(reason=fmt.exception_reasons(exceptions)),
+                               ["name", "reason", "status", "budget_eur", "spent_eur",
+                                "difference_eur", "realised_pct", "status_reason"]),
+             hide_index=True)

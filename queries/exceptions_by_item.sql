@@ -1,5 +1,5 @@
 -- One row per item that needs attention in a year: status red, or spending to date already
--- above the year's budget. Ordered by overspend, largest first.
+-- above the year's budget. difference_eur = spent - budget. Largest overspend first.
 -- Parameters: $year (required).
 -- Caveat: in the current year this looks at spending to date only; a forecast comes later.
 with budget as (
@@ -43,7 +43,7 @@ final as (
         status_reason,
         budget_eur,
         spent_eur,
-        spent_eur - budget_eur as over_budget_eur,
+        spent_eur - budget_eur as difference_eur,
         100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
         status = 'rood' as is_red,
         spent_eur > budget_eur as is_over_budget
@@ -52,4 +52,4 @@ final as (
 )
 
 select * from final
-order by over_budget_eur desc
+order by difference_eur desc

@@ -33,7 +33,13 @@ def main(data_dir: str, out_dir: str, lang: str = "nl") -> list[Path]:
             if name.startswith("127.0.0.1"):
                 name = "overzicht"
             path = out / f"{name}-{lang}.png"
-            page.screenshot(path=str(path), full_page=True)
+            # Streamlit scrolls an inner container: grow the viewport to the content instead.
+            height = page.evaluate(
+                "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+            page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 12000)})
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(path))
+            page.set_viewport_size({"width": 1400, "height": 1000})
             shots.append(path)
             print(path)
     return shots

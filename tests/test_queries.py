@@ -41,7 +41,7 @@ def test_tiny_totals_known_figures(tiny_dir):
 def test_tiny_exceptions_flag_red_and_over_budget(tiny_dir):
     exc = db.query("exceptions_by_item", tiny_dir, year=2024)
     assert exc["item_id"].tolist() == ["A"]
-    assert exc.iloc[0]["over_budget_eur"] == pytest.approx(50.10)
+    assert exc.iloc[0]["difference_eur"] == pytest.approx(50.10)
 
 
 def test_split_invariants_every_demo_year(demo_dir):

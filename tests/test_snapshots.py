@@ -21,7 +21,7 @@ def test_new_snapshot_is_noticed_without_restart(tmp_path):
     # the earlier snapshot is unchanged and still there
     old = db.run("totals_by_year", store.path("0001"), year=2024).iloc[0]
     assert old["budget_eur"] == 1000.00
-    log = duckdb.connect(str(store.path("0002")), read_only=True).execute(
+    log = db.connection(str(store.path("0002"))).cursor().execute(
         "select action, snapshot_id, result from import_log order by log_id").fetchall()
     assert log == [("import", "0001", "ok"), ("import", "0002", "ok")]
 

@@ -103,6 +103,26 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen positief geheel getal")
+    return int(text)
+
+
+def cmd_bench(args) -> int:
+    from ggu import bench
+
+    results = []
+    for i, rows in enumerate(args.rows):
+        keep = f"{args.keep_data}/{rows}" if args.keep_data and len(args.rows) > 1 else args.keep_data
+        result = bench.run(rows, runs=args.runs, keep_data=keep, pages=not args.no_pages)
+        print(("\n" if i else "") + bench.table(result))
+        results.append(result)
+    if args.json:
+        bench.write_json(results[0] if len(results) == 1 else results, args.json)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
@@ -112,6 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
                                 metavar="COMMANDO")
     p = sub.add_parser("demo", parents=[common], help="bouw de voorbeelddata als nieuwe snapshot")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("bench", help="meet queries en pagina's op een synthetische dataset")
+    p.add_argument("--rows", type=_positive, nargs="+", default=[100_000], metavar="N",
+                   help="aantal boekingen (één of meer; standaard 100000)")
+    p.add_argument("--runs", type=_positive, default=5, help="metingen per query (mediaan)")
+    p.add_argument("--json", metavar="FILE", help="schrijf de resultaten als JSON")
+    p.add_argument("--keep-data", metavar="DIR",
+                   help="bewaar de dataset als snapshot in DIR (dashboard: GGU_DATA_DIR=DIR)")
+    p.add_argument("--no-pages", action="store_true", help="sla de paginametingen over")
+    p.set_defaults(func=cmd_bench)
     p = sub.add_parser("summary", parents=[common], help="totalen en verdeling van een jaar")
     p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")

@@ -25,6 +25,8 @@ SETTINGS = {
     "data_dir": Setting("GGU_DATA_DIR", str(ROOT / "data"),
                         "Folder with snapshots/ and the CURRENT pointer."),
     "lang": Setting("GGU_LANG", "nl", "Default language of the interface (nl or en)."),
+    "memory_limit": Setting("GGU_MEMORY_LIMIT", "1GB",
+                            "Most memory DuckDB may use per process (it spills to disk beyond)."),
     "user": Setting("GGU_USER", os.environ.get("USER", "onbekend"),
                     "Name recorded in the import log for command-line actions."),
 }

@@ -22,7 +22,9 @@ import duckdb
 from ggu import config
 
 # How every reader opens a snapshot: read-only, no access to other files, configuration locked.
-READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True,
+                    "memory_limit": config.setting("memory_limit")}
+WRITE_CONFIG = {"memory_limit": config.setting("memory_limit")}
 SNAPSHOT_RE = re.compile(r"^(\d{4,})\.duckdb$")
 
 
@@ -132,7 +134,8 @@ class Store:
             if base is not None:
                 shutil.copyfile(self.path(base), tmp)
             try:
-                con = duckdb.connect(str(tmp))
+                con = duckdb.connect(str(tmp), config=WRITE_CONFIG)
+                con.execute("set enable_progress_bar = false")
                 try:
                     con.execute(config.SCHEMA_FILE.read_text(encoding="utf-8"))
                     con.execute("begin transaction")

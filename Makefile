@@ -9,6 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: run test demo install install-dev chromium screenshots clean
 
 run: install $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
+	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run dashboard.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 

@@ -5,7 +5,7 @@ import streamlit as st
 from ggu import config, db, i18n
 from ggu import formatting as fmt
 from ggu.i18n import t
-from ggu.snapshots import DataError
+from ggu.snapshots import DataError, Store, schema_version
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
 
@@ -22,12 +22,16 @@ st.query_params["lang"] = i18n.lang()
 
 try:
     meta = db.query("meta").iloc[0]
-    years = db.query("years")["year"].tolist()
+    problem = None if meta["schema_version"] == schema_version() else \
+        t("app.outdated", snapshot=meta["snapshot_id"])
 except DataError as error:
+    problem = t("app.no_data") if Store().current_id() is None else \
+        t("app.data_error", error=error)
+if problem:
     st.title(t("app.title"))
-    st.error(str(error))
-    st.info(t("app.no_data"))
+    st.error(problem)
     st.stop()
+years = db.query("years")["year"].tolist()
 
 with st.sidebar:
     st.selectbox(t("filter.year"), years, key="jaar", bind="query-params",

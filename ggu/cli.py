@@ -11,7 +11,7 @@ import sys
 
 from ggu import config, db
 from ggu import formatting as fmt
-from ggu.snapshots import DataError
+from ggu.snapshots import DataError, Store
 
 
 class UsageError(Exception):
@@ -50,6 +50,19 @@ def cmd_demo(args) -> int:
         print(f"De voorbeelddata is al actueel (snapshot {db.snapshot_id(args.data_dir)}).")
     else:
         print(f"Voorbeelddata gebouwd als snapshot {new_id}.")
+    return 0
+
+
+def cmd_upgrade(args) -> int:
+    store = Store(args.data_dir)
+    if store.current_id() is None:
+        print("Er zijn nog geen gegevens; niets bij te werken.")
+        return 0
+    new_id = store.upgrade(user=config.setting("user"))
+    if new_id is None:
+        print(f"De gegevens zijn al actueel (snapshot {store.current_id()}).")
+    else:
+        print(f"Gegevens bijgewerkt naar de huidige opbouw als snapshot {new_id}.")
     return 0
 
 
@@ -123,6 +136,35 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def backtest(data_dir=None) -> list[dict]:
+    """The forecast backtest per closed year and overall (year None), as `backtest --json`."""
+    rows = db.query("forecast_backtest_by_year", data_dir)
+    return [{"year": None if row.is_overall else int(row.year), "items": int(row.item_count),
+             "actual_eur": round(float(row.actual_eur), 2),
+             "forecast_eur": round(float(row.forecast_eur), 2),
+             "mae_eur": round(float(row.mae_eur), 2), "mae_pct": round(float(row.mae_pct), 2),
+             "total_error_pct": round(float(row.total_error_pct), 2)}
+            for row in rows.itertuples(index=False)]
+
+
+def cmd_backtest(args) -> int:
+    data = backtest(args.data_dir)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    month = int(db.query("meta", args.data_dir).iloc[0]["as_of_date"].month)
+    print(f"Backtest van de jaarprognose vanaf het einde van maand {month} (patroon uit eerdere "
+          "jaren)")
+    print(f"  {'Jaar':<8}{'Projecten':>10}{'Werkelijk':>18}{'Prognose':>18}{'MAE per project':>18}"
+          f"{'MAE %':>9}{'Fout totaal':>13}")
+    for r in data:
+        print(f"  {str(r['year'] or 'Totaal'):<8}{r['items']:>10}{fmt.eur(r['actual_eur']):>18}"
+              f"{fmt.eur(r['forecast_eur']):>18}{fmt.eur(r['mae_eur']):>18}"
+              f"{fmt.pct(r['mae_pct']):>9}"
+              f"{('+' if r['total_error_pct'] > 0 else '') + fmt.pct(r['total_error_pct']):>13}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
@@ -141,10 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bewaar de dataset als snapshot in DIR (dashboard: GGU_DATA_DIR=DIR)")
     p.add_argument("--no-pages", action="store_true", help="sla de paginametingen over")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("upgrade", parents=[common],
+                       help="werk de gegevens bij naar de opbouw van deze versie (nieuwe snapshot)")
+    p.set_defaults(func=cmd_upgrade)
     p = sub.add_parser("summary", parents=[common], help="totalen en verdeling van een jaar")
     p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(func=cmd_summary)
+    p = sub.add_parser("backtest", parents=[common],
+                       help="fout van de jaarprognose in eerdere jaren (vanaf de peilmaand)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(func=cmd_backtest)
     return parser
 
 

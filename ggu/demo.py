@@ -675,14 +675,15 @@ def _filler(tables: dict[str, pd.DataFrame]):
 
 
 def build(data_dir=None, user: str = "demo") -> str | None:
-    """Write the demo data set as a new snapshot; None when the current one already holds it."""
+    """Write the demo data set as a new snapshot; None when the current one already holds it
+    (with this code's schema)."""
     store = Store(data_dir)
     tables = build_tables()
     digest = content_hash(tables)
     if store.current_id() is not None:
         meta = store.meta()
         if meta.get("content_sha256") == digest and meta.get("is_demo") == "true":
-            return None
+            return store.upgrade(user)  # same content: at most a schema upgrade
     return store.write(
         _filler(tables), action="demo", user=user,
         meta={"is_demo": "true", "as_of_date": AS_OF.isoformat(), "source": "voorbeelddata",

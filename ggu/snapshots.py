@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -26,6 +27,11 @@ READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True,
                     "memory_limit": config.setting("memory_limit")}
 WRITE_CONFIG = {"memory_limit": config.setting("memory_limit")}
 SNAPSHOT_RE = re.compile(r"^(\d{4,})\.duckdb$")
+
+
+def schema_version() -> str:
+    """A fingerprint of ggu/schema.sql: a snapshot written with another one needs an upgrade."""
+    return hashlib.sha256(config.SCHEMA_FILE.read_bytes()).hexdigest()[:12]
 
 
 class DataError(Exception):
@@ -120,15 +126,19 @@ class Store:
         file_name: str | None = None,
         sha256: str | None = None,
         message: str | None = None,
+        base: str | None = None,
     ) -> str:
-        """Build a new snapshot from the current one plus `fill`, then make it current.
+        """Build a new snapshot from the current one (or from snapshot `base`) plus `fill`,
+        then make it current.
 
         `fill` runs inside the transaction and returns the rows written per table.
         Returns the new snapshot id.
         """
         with self._write_lock():
             self.snapshots_dir.mkdir(parents=True, exist_ok=True)
-            base = self.current_id()
+            for stale in self.snapshots_dir.glob(".*.tmp*"):   # left by a killed writer
+                stale.unlink(missing_ok=True)
+            base = base or self.current_id()
             new_id = self._next_id()
             tmp = self.snapshots_dir / f".{new_id}.{os.getpid()}.tmp"
             if base is not None:
@@ -145,6 +155,7 @@ class Store:
                         _write_meta(con, {
                             **(meta or {}),
                             "snapshot_id": new_id,
+                            "schema_version": schema_version(),
                             "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                             "base_snapshot_id": base or "",
                         })
@@ -167,6 +178,51 @@ class Store:
                 Path(str(tmp) + ".wal").unlink(missing_ok=True)
             self.move_pointer(new_id)
             return new_id
+
+    @property
+    def attempts_file(self) -> Path:
+        return self.root / "import_attempts.jsonl"
+
+    def log_attempt(self, entry: dict) -> None:
+        """Append one attempt (also a refused one, which makes no snapshot) to the
+        append-only log next to the snapshots."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        line = json.dumps(entry, ensure_ascii=False, sort_keys=True, default=str) + "\n"
+        with open(self.attempts_file, "a", encoding="utf-8") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                fh.write(line)
+                fh.flush()
+                os.fsync(fh.fileno())
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def attempts(self) -> list[dict]:
+        """Every logged attempt, oldest first (a torn last line of a killed writer is skipped)."""
+        try:
+            lines = self.attempts_file.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        out = []
+        for line in lines:
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                continue
+        return out
+
+    def needs_upgrade(self) -> bool:
+        """True when the current snapshot was written with another schema than this code's."""
+        return self.current_id() is not None and \
+            self.meta().get("schema_version") != schema_version()
+
+    def upgrade(self, user: str) -> str | None:
+        """Rewrite the current snapshot with this code's schema (tables, views) as a new one;
+        None when it is already current."""
+        if not self.needs_upgrade():
+            return None
+        return self.write(lambda con: {}, action="upgrade", user=user,
+                          message=f"Schema bijgewerkt naar versie {schema_version()}")
 
     def meta(self, snapshot_id: str | None = None) -> dict[str, str]:
         """The meta table of a snapshot (default: the current one)."""

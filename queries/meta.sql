@@ -1,15 +1,28 @@
--- One row: what the current snapshot is (id, created, demo or real, realised up to which date).
+-- One row: what the current snapshot is (id, created, demo or real, schema version, realised up
+-- to which date).
 -- Parameters: none.
--- Caveat: as_of_date falls back to the last booking date when the snapshot does not state one.
-with final as (
+-- Caveat: reads the raw meta table (not the views), so that it answers on a snapshot written by
+-- an older version too; as_of_date falls back to the last booking date when none is stated.
+with kv as (
     select
-        m.snapshot_id,
-        m.created_at,
-        m.is_demo,
-        m.source,
-        a.as_of_date
-    from v_meta as m
-    cross join v_as_of as a
+        max(case when key = 'snapshot_id' then value end) as snapshot_id,
+        max(case when key = 'created_at' then value end) as created_at,
+        coalesce(max(case when key = 'is_demo' then value end), 'false') = 'true' as is_demo,
+        max(case when key = 'source' then value end) as source,
+        max(case when key = 'schema_version' then value end) as schema_version,
+        try_cast(max(case when key = 'as_of_date' then value end) as date) as stated_as_of
+    from meta
+),
+
+final as (
+    select
+        snapshot_id,
+        created_at,
+        is_demo,
+        source,
+        schema_version,
+        coalesce(stated_as_of, (select max(booking_date) from spend)) as as_of_date
+    from kv
 )
 
 select * from final

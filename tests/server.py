@@ -26,7 +26,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data_dir, timeout: float = 60):
+def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3):
     """Start `streamlit run dashboard.py` on a free localhost port; yield its base URL."""
     port = _free_port()
     env = {**os.environ, "GGU_DATA_DIR": str(data_dir),
@@ -45,7 +45,7 @@ def streamlit_server(data_dir, timeout: float = 60):
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("Streamlit did not start:\n" + proc.stdout.read().decode())
-                time.sleep(0.3)
+                time.sleep(poll)
         yield url
     finally:
         proc.terminate()

@@ -55,3 +55,29 @@ def test_app_connection_cannot_read_files_or_write(tiny_dir, tmp_path):
 def test_no_data_gives_clear_error(tmp_path):
     with pytest.raises(DataError, match="nog geen gegevens"):
         db.query("years", tmp_path)
+
+
+def _make_outdated(store):
+    """Simulate a snapshot written by an older version: another schema version, a view missing."""
+    with duckdb.connect(str(store.current().path)) as con:
+        con.execute("update meta set value = 'oud' where key = 'schema_version'")
+        con.execute("drop view v_spend_month")
+
+
+def test_outdated_snapshot_gets_a_clear_message_then_upgrade_fixes_it(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from ggu.config import ROOT
+
+    store = build_tiny(tmp_path)
+    _make_outdated(store)
+    assert store.needs_upgrade()
+    monkeypatch.setenv("GGU_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    assert not at.exception
+    assert "python -m ggu upgrade" in at.error[0].value
+    assert store.upgrade(user="test") == "0002"
+    assert not store.needs_upgrade() and store.upgrade(user="test") is None
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    assert not at.exception and at.title[0].value == "Overzicht 2024"
+    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00

@@ -79,4 +79,4 @@ def test_no_data_explains_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("GGU_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
-    assert "python -m ggu demo" in at.info[0].value
+    assert "python -m ggu demo" in at.error[0].value

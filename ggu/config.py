@@ -29,6 +29,20 @@ SETTINGS = {
                             "Most memory DuckDB may use per process (it spills to disk beyond)."),
     "user": Setting("GGU_USER", os.environ.get("USER", "onbekend"),
                     "Name recorded in the import log for command-line actions."),
+    "import_max_mb": Setting("GGU_IMPORT_MAX_MB", "100",
+                             "Largest file (or CSV folder) an import accepts, in MB."),
+    "import_max_unzipped_mb": Setting("GGU_IMPORT_MAX_UNZIPPED_MB", "500",
+                                      "Largest declared uncompressed size of an .xlsx, in MB."),
+    "import_max_zip_ratio": Setting("GGU_IMPORT_MAX_ZIP_RATIO", "200",
+                                    "Highest compression ratio of a part of an .xlsx (zip bomb)."),
+    "require_login": Setting("GGU_REQUIRE_LOGIN", "false",
+                             "true: every page asks for the Beheer login, not only Beheer."),
+    "admin_password_hash": Setting("GGU_ADMIN_PASSWORD_HASH", "",
+                                   "Hash of the Beheer password (python -m ggu hash-password); "
+                                   "secrets [beheer] password_hash wins."),
+    "admins": Setting("GGU_ADMINS", "",
+                      "Comma-separated e-mail addresses allowed into Beheer with OIDC login; "
+                      "secrets [beheer] admins wins."),
 }
 
 
@@ -47,3 +61,5 @@ KINDS = ("product", "dienst", "standaard", "programma")
 STATUSES = ("groen", "oranje", "rood")
 FUNDING_SOURCES = ("fonds_ggu", "rijk", "overig")
 INSTALMENTS = ("januari", "juli")
+# Years an import accepts (in year columns and in dates).
+IMPORT_YEARS = (2000, 2100)

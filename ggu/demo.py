@@ -411,9 +411,19 @@ MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "au
              "september", "oktober", "november", "december"]
 
 CLEAR_ORDER = ["measurement", "indicator", "contribution", "municipality", "spend", "budget",
-               "item", "goal", "split_norm", "cpi"]
+               "item", "goal", "split_norm", "cpi", "exception_rule"]
 TABLES = ["goal", "item", "budget", "spend", "indicator", "measurement", "municipality",
-          "contribution", "split_norm", "cpi"]
+          "contribution", "split_norm", "cpi", "exception_rule"]
+
+# The default exception rules (data: the College may change them): forecast overspend above 5%
+# or above EUR 100k, forecast underspend above 15%, status red, end year passed while active.
+EXCEPTION_RULES = [  # rule_id, metric, operator, threshold
+    ("overschrijding_pct", "forecast_overspend_pct", ">", "5"),
+    ("overschrijding_eur", "forecast_overspend_eur", ">", "100000"),
+    ("onderbesteding_pct", "forecast_underspend_pct", ">", "15"),
+    ("status_rood", "is_red", "=", "1"),
+    ("einde_verstreken", "is_overdue", "=", "1"),
+]
 
 
 def _rng(part: int) -> np.random.Generator:
@@ -632,7 +642,10 @@ def build_tables() -> dict[str, pd.DataFrame]:
          "end_year", "status", "status_reason", "phase"]]
     return {"goal": goal, "item": item, "budget": budget, "spend": spend, "indicator": indicator,
             "measurement": measurement, "municipality": municipality,
-            "contribution": contribution, "split_norm": split_norm, "cpi": cpi}
+            "contribution": contribution, "split_norm": split_norm, "cpi": cpi,
+            "exception_rule": pd.DataFrame(
+                [(r, m, o, Decimal(t), True) for r, m, o, t in EXCEPTION_RULES],
+                columns=["rule_id", "metric", "operator", "threshold", "is_active"])}
 
 
 def content_hash(tables: dict[str, pd.DataFrame]) -> str:

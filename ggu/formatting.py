@@ -100,18 +100,46 @@ def for_column(column: str) -> Callable:
 
 
 def exception_reasons(df: pd.DataFrame, lang: str | None = None) -> pd.Series:
-    """Why each item is listed: 'status rood; boven begroting' from the is_ flags."""
-    return pd.Series([
-        "; ".join(i18n.t(key, lang=lang) for key, flag in
-                  (("exc.reason_red", red), ("exc.reason_over", over)) if flag)
-        for red, over in zip(df["is_red"], df["is_over_budget"])
-    ], index=df.index, dtype=object)
+    """Why each item is listed, from its broken rules (column `rules`: rule_id, metric, operator,
+    threshold, metric_value): 'prognose 17,5% boven begroting (grens 5,0%); status rood'."""
+    def reason(rule) -> str:
+        metric = rule["metric"]
+        key = f"exc.metric.{metric}"
+        if key not in i18n.CATALOGUE[lang or i18n.lang()]:   # a metric without a text
+            return f"{metric} {rule['operator']} {number(rule['threshold'], lang=lang)}"
+        show = for_column(metric)
+        return i18n.t(key, lang=lang, value=show(abs(rule["metric_value"]), lang=lang),
+                      threshold=show(rule["threshold"], lang=lang))
+    return pd.Series(["; ".join(reason(r) for r in rules) for rules in df["rules"]],
+                     index=df.index, dtype=object)
 
 
-def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None) -> pd.DataFrame:
-    """The columns formatted as text, headed by their translated names (for tables on screen)."""
+def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
+                  eur_digits: int = 0) -> pd.DataFrame:
+    """The columns formatted as text, headed by their translated names (for tables on screen).
+
+    eur_digits: decimals of the euro columns (e.g. 2 for amounts per inhabitant)."""
+    def formatter(c):
+        return (lambda x, lang=None: eur(x, digits=eur_digits, lang=lang)) \
+            if c.endswith("_eur") else for_column(c)
     out = pd.DataFrame({
-        i18n.t(f"col.{c}", lang=lang): [for_column(c)(v, lang=lang) for v in df[c]]
+        i18n.t(f"col.{c}", lang=lang): [formatter(c)(v, lang=lang) for v in df[c]]
         for c in columns
     })
     return out
+
+
+def styled_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
+                 headers: dict[str, str] | None = None):
+    """Like display_frame, but the numbers stay numbers (a table sorts them right) and are only
+    shown formatted: a pandas Styler for st.dataframe. `headers` overrides column headings."""
+    names = {c: (headers or {}).get(c) or i18n.t(f"col.{c}", lang=lang) for c in columns}
+    data = df[columns].copy()
+    for c in columns:   # coded values and texts become their labels; numbers stay numbers
+        if not pd.api.types.is_numeric_dtype(data[c]) or c.startswith("is_") \
+                or c in ("year", "start_year", "end_year"):
+            data[c] = [for_column(c)(v, lang=lang) for v in data[c]]
+    data = data.rename(columns=names)
+    numeric = [c for c in columns if pd.api.types.is_numeric_dtype(data[names[c]])]
+    return data.style.format({names[c]: (lambda v, c=c: for_column(c)(v, lang=lang))
+                              for c in numeric}, na_rep="–")

@@ -4,11 +4,21 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ggu import formatting as fmt
 from ggu.i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def frame_guard() -> None:
+    """The first call of every page. While a pages/ folder exists, Streamlit runs a fresh
+    server's first request for /<page> in its old multipage mode: the page file on its own,
+    without the frame. Then switch to st.navigation mode for good and rerun through the frame."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def year() -> int:
@@ -17,10 +27,35 @@ def year() -> int:
 
 
 def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
-          columns: list[str], key: str) -> None:
+          columns: list[str], key: str, eur_digits: int = 0) -> None:
     """A chart with a title that says the message, its text summary, and its data as a table."""
     st.subheader(title, anchor=False)
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
     st.caption(summary)
     with st.expander(t("table.show")):
-        st.dataframe(fmt.display_frame(table, columns), hide_index=True)
+        st.dataframe(fmt.display_frame(table, columns, eur_digits=eur_digits), hide_index=True)
+
+
+def url_state(key: str, allowed: list, default, multi: bool = False):
+    """Initialise a widget's state from `?key=...` (once per visit), checked against `allowed`.
+
+    Values not in `allowed` are ignored, never an error; a multiselect takes repeated
+    parameters (`?categorie=a&categorie=b`). Returns the key, for the widget's `key=`.
+    """
+    if key not in st.session_state:
+        by_text = {str(a): a for a in allowed}
+        wanted = [by_text[v] for v in st.query_params.get_all(key) if v in by_text]
+        if multi:
+            st.session_state[key] = list(dict.fromkeys(wanted))
+        else:
+            st.session_state[key] = wanted[0] if wanted else default
+    return key
+
+
+def url_write(key: str, value, default=None) -> None:
+    """Put a widget's value in the URL (repeated for a list); drop it when it is the default."""
+    if value is None or value == default or (isinstance(value, (list, tuple)) and not value):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = ([str(v) for v in value] if isinstance(value, (list, tuple))
+                                else str(value))

@@ -6,6 +6,8 @@ from ggu import charts, db, ui
 from ggu import formatting as fmt
 from ggu.i18n import t
 
+ui.frame_guard()
+
 year = ui.year()
 meta = db.query("meta").iloc[0]
 totals_all = db.query("totals_by_year")
@@ -60,5 +62,5 @@ if exceptions.empty:
 else:
     st.table(fmt.display_frame(exceptions.assign(reason=fmt.exception_reasons(exceptions)),
                                ["name", "reason", "status", "budget_eur", "spent_eur",
-                                "difference_eur", "realised_pct", "status_reason"]),
+                                "forecast_eur", "forecast_deviation_eur", "status_reason"]),
              hide_index=True)

@@ -1,55 +1,45 @@
--- One row per item that needs attention in a year: status red, or spending to date already
--- above the year's budget. difference_eur = spent - budget. Largest overspend first.
+-- One row per item that breaks at least one active exception rule (table exception_rule) in a
+-- year, with the rules it breaks (rule_id, metric, operator, threshold, metric value), its budget,
+-- spending, year-end forecast and forecast deviation. Red items first, then the largest deviation.
 -- Parameters: $year (required).
--- Caveat: in the current year this looks at spending to date only; a forecast comes later.
-with budget as (
+-- Caveat: in the as-of year the over- and underspend rules look at the forecast (see
+-- v_item_forecast), in a closed year at the actual spending. Status and phase are current.
+with broken as (
     select
         item_id,
-        sum(budget_eur) as budget_eur
-    from v_budget
+        list(
+            {
+                'rule_id': rule_id,
+                'metric': metric,
+                'operator': operator,
+                'threshold': threshold,
+                'metric_value': metric_value
+            }
+            order by rule_id
+        ) as rules
+    from v_item_exception
     where year = $year
     group by item_id
 ),
 
-spent as (
-    select
-        item_id,
-        sum(spent_eur) as spent_eur
-    from v_spend_month
-    where year = $year
-    group by item_id
-),
-
-items as (
+final as (
     select
         i.item_id,
         i.name,
         i.category,
         i.status,
         i.status_reason,
-        coalesce(b.budget_eur, 0) as budget_eur,
-        coalesce(s.spent_eur, 0) as spent_eur
-    from v_item as i
-    inner join budget as b on i.item_id = b.item_id
-    left join spent as s on i.item_id = s.item_id
-),
-
-final as (
-    select
-        item_id,
-        name,
-        category,
-        status,
-        status_reason,
-        budget_eur,
-        spent_eur,
-        spent_eur - budget_eur as difference_eur,
-        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
-        status = 'rood' as is_red,
-        spent_eur > budget_eur as is_over_budget
-    from items
-    where status = 'rood' or spent_eur > budget_eur
+        f.budget_eur,
+        f.spent_eur,
+        f.forecast_eur,
+        f.forecast_eur - f.budget_eur as forecast_deviation_eur,
+        100 * f.spent_eur / nullif(f.budget_eur, 0) as realised_pct,
+        i.status = 'rood' as is_red,
+        b.rules
+    from broken as b
+    inner join v_item as i on b.item_id = i.item_id
+    inner join v_item_forecast as f on b.item_id = f.item_id and f.year = $year
 )
 
 select * from final
-order by difference_eur desc
+order by is_red desc, abs(forecast_deviation_eur) desc, name

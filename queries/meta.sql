@@ -8,7 +8,7 @@ with kv as (
         max(case when key = 'snapshot_id' then value end) as snapshot_id,
         max(case when key = 'created_at' then value end) as created_at,
         coalesce(max(case when key = 'is_demo' then value end), 'false') = 'true' as is_demo,
-        max(case when key = 'source' then value end) as source,
+        max(case when key = 'source' then value end) as data_source,
         max(case when key = 'schema_version' then value end) as schema_version,
         try_cast(max(case when key = 'as_of_date' then value end) as date) as stated_as_of
     from meta
@@ -19,9 +19,9 @@ final as (
         snapshot_id,
         created_at,
         is_demo,
-        source,
+        data_source,
         schema_version,
-        coalesce(stated_as_of, (select max(booking_date) from spend)) as as_of_date
+        coalesce(stated_as_of, (select max(s.booking_date) from spend as s)) as as_of_date
     from kv
 )
 

@@ -8,6 +8,8 @@ import pytest
 os.environ.setdefault("STREAMLIT_SERVER_HEADLESS", "true")
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
+
 from ggu import demo  # noqa: E402
 from ggu.snapshots import Store  # noqa: E402
 
@@ -16,6 +18,12 @@ from ggu.snapshots import Store  # noqa: E402
 # 2024 spending: A 350.10, B 100.00, C 49.90 -> 500.00; A is 50.10 over its budget and red.
 # 2023: budget 250/100/150 = 500 (exactly the norm), spending 250 + 90 + 160 = 500.
 # Contributions 2024: 1000 and 3000 inhabitants at € 3 -> 12,000 due; 7,500 received by 31 Oct.
+# Forecast 2024 (as of 31 Oct; pattern from 2022-2023): A 350.10 and B 100.00 (earlier years
+# spent nothing after October), C 59.88 (its 2023 pattern had nothing up to October: run rate
+# 49.90 x 12/10), D 0.00 -> 509.98. Backtest 2023 (B 80.00 in Oct 2022 gives the only pattern):
+# A run rate 300 vs 250, B 90 vs 90, C 0 vs 160 -> MAE 70.00, 42.0% of the actual 500.
+# Indicators: G1.1 at 25 (from 10 to 30) is 75% of the way with 74.9% of the time gone: op koers;
+# G2.1 at 90 (from 100 to 50) is 20% with 69.9% gone: achter, and not measured since 2023-06-30.
 TINY_SQL = """
 insert into split_norm values (2020, 'structureel', 50, 2), (2020, 'meerjarig', 20, 2),
     (2020, 'kortcyclisch', 30, 2);
@@ -43,7 +51,18 @@ insert into spend values
     (4, 'A', '2024-01-31', 200.05, 'personeel', 'Inzet januari'),
     (5, 'A', '2024-09-30', 150.05, 'licenties', 'Licenties'),
     (6, 'B', '2024-05-01', 100.00, 'advies', 'Advies'),
-    (7, 'C', '2024-10-31', 49.90, 'inhuur', 'Inhuur oktober');
+    (7, 'C', '2024-10-31', 49.90, 'inhuur', 'Inhuur oktober'),
+    (8, 'B', '2022-10-15', 80.00, 'advies', 'Advies 2022');
+insert into indicator values
+    ('G1.1', 'G1', 'Aangesloten gemeenten', 'aantal', 10, 2020, 30, 2025, 'hoger'),
+    ('G2.1', 'G2', 'Doorlooptijd', 'dagen', 100, 2020, 50, 2024, 'lager');
+insert into measurement values ('G1.1', '2024-06-30', 25), ('G2.1', '2023-06-30', 90);
+insert into exception_rule values
+    ('overschrijding_pct', 'forecast_overspend_pct', '>', 5, true),
+    ('overschrijding_eur', 'forecast_overspend_eur', '>', 100000, true),
+    ('onderbesteding_pct', 'forecast_underspend_pct', '>', 15, true),
+    ('status_rood', 'is_red', '=', 1, true),
+    ('einde_verstreken', 'is_overdue', '=', 1, true);
 insert into municipality values
     (2024, 'GM0001', 'Eerstedorp', 'Utrecht', 1000), (2024, 'GM0002', 'Tweestad', 'Zeeland', 3000);
 insert into contribution values
@@ -51,6 +70,7 @@ insert into contribution values
     (2024, 'GM0001', 'juli', 3.00, 1500.00, '2024-07-20'),
     (2024, 'GM0002', 'januari', 3.00, 4500.00, '2024-01-25'),
     (2024, 'GM0002', 'juli', 3.00, 4500.00, null);
+insert into cpi values (2023, 3.80, 'CBS'), (2024, 3.30, 'CBS');
 """
 
 
@@ -78,3 +98,21 @@ def demo_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo")
     demo.build(path, user="test")
     return path
+
+
+@pytest.fixture(autouse=True)
+def server_page_mode(monkeypatch, request):
+    """Run AppTest the way a server runs: AppTest resets Streamlit's old-multipage-mode flag
+    before every run, a server clears it at the first st.navigation and keeps it off. Tests
+    marked `first_request` let the first run start in the old mode (a fresh server's deep link)."""
+    original = PagesManager.__init__
+    first = {"pending": request.node.get_closest_marker("first_request") is not None}
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if first["pending"]:
+            first["pending"] = False
+        else:
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -2,6 +2,7 @@
 and language: `python tests/screenshots.py DATA_DIR OUT_DIR [nl|en]`)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,13 +11,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from server import browser, open_page, streamlit_server, wait_for_app  # noqa: E402
 
-from ggu import config  # noqa: E402
+from ggu import auth, config  # noqa: E402
 
 
 def main(data_dir: str, out_dir: str, lang: str = "nl") -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     shots = []
+    # Beheer is behind a login: give the server a known password (unless one is configured).
+    password = os.environ.get("GGU_SCREENSHOT_PASSWORD", "screenshot-wachtwoord")
+    if not os.environ.get("GGU_ADMIN_PASSWORD_HASH"):
+        os.environ["GGU_ADMIN_PASSWORD_HASH"] = auth.hash_password(password)
     with streamlit_server(data_dir) as url, browser() as b:
         page = open_page(b, f"{url}/?lang={lang}")
         wait_for_app(page)
@@ -28,6 +33,12 @@ def main(data_dir: str, out_dir: str, lang: str = "nl") -> list[Path]:
             page.goto(f"{target}{sep}lang={lang}", wait_until="domcontentloaded")
             page.wait_for_selector("[data-testid='stApp']")
             wait_for_app(page)
+            login = page.locator("[data-testid='stForm'] input[type='password']")
+            if login.count():   # the Beheer login
+                login.fill(password)
+                login.press("Enter")
+                page.wait_for_selector("[data-testid='stFileUploader']", timeout=30_000)
+                wait_for_app(page)
             page.wait_for_timeout(1500)
             name = (target.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "overzicht")
             if name.startswith("127.0.0.1"):

@@ -28,3 +28,11 @@ def test_overzicht_draws_the_split_chart(app_url):
         assert page.get_by_text("Voorbeelddata.").count() >= 1
         assert not page.locator("[data-testid='stException']").count()
         assert errors == []
+
+
+def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(demo_dir):
+    with streamlit_server(demo_dir) as url, browser() as b:
+        page = open_page(b, f"{url}/bijdragen?jaar=2024")
+        wait_for_app(page)
+        assert page.get_by_role("heading", name="Bijdragen 2024").count() == 1
+        assert not page.locator("[data-testid='stException']").count()

@@ -32,6 +32,18 @@ def test_every_page_runs_without_exception(page, demo_dir, monkeypatch):
     assert at.title, "every page has a title"
 
 
+@pytest.mark.first_request
+@pytest.mark.parametrize("page", PAGES)
+def test_a_deep_link_as_first_request_gets_the_frame(page, demo_dir, monkeypatch):
+    """On a fresh server Streamlit runs the first request for /<page> in its old multipage mode,
+    without the frame: the page must hand over to the frame (ui.frame_guard)."""
+    monkeypatch.setenv("GGU_DATA_DIR", str(demo_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title and at.session_state["jaar"] == 2026
+
+
 def test_overzicht_figures_equal_cli_summary(demo_dir, monkeypatch):
     at = run_app(demo_dir, monkeypatch)
     assert at.title[0].value == "Overzicht 2026"

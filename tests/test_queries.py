@@ -4,14 +4,20 @@ import pytest
 from ggu import db
 
 
-def _params(name, year):
-    return {"year": year} if "year" in db.sql_params(name) else {}
+# Sample values for parameters a query cannot do without (other parameters stay null).
+SAMPLES = {"year_from": 2023, "year_to": 2024, "unit": "eur", "base_year": 2024, "rate": 3.0,
+           "indexation_pct": 0.0}
+
+
+def _params(name, year, cbs_code="GM0002"):
+    sample = {"year": year, "cbs_code": cbs_code, **SAMPLES}
+    return {k: v for k, v in sample.items() if k in db.sql_params(name)}
 
 
 @pytest.mark.parametrize("name", db.query_names())
 def test_every_query_runs_on_tiny_and_demo(name, tiny_dir, demo_dir):
     assert not db.query(name, tiny_dir, **_params(name, 2024)).empty
-    assert not db.query(name, demo_dir, **_params(name, 2024)).empty
+    assert not db.query(name, demo_dir, **_params(name, 2024, cbs_code="GM0363")).empty
 
 
 def test_tiny_split_known_figures(tiny_dir):
@@ -38,10 +44,13 @@ def test_tiny_totals_known_figures(tiny_dir):
     assert t.paying_municipalities == 2 and bool(t.is_partial_year)
 
 
-def test_tiny_exceptions_flag_red_and_over_budget(tiny_dir):
+def test_tiny_exceptions_follow_the_rules(tiny_dir):
     exc = db.query("exceptions_by_item", tiny_dir, year=2024)
-    assert exc["item_id"].tolist() == ["A"]
-    assert exc.iloc[0]["difference_eur"] == pytest.approx(50.10)
+    # red first, then the largest forecast deviation: A +50.10 (16.7% over), D -300, C -140.12, B -100
+    assert exc["item_id"].tolist() == ["A", "D", "C", "B"]
+    assert exc.iloc[0]["forecast_deviation_eur"] == pytest.approx(50.10)
+    assert [r["rule_id"] for r in exc.iloc[0]["rules"]] == ["overschrijding_pct", "status_rood"]
+    assert [r["rule_id"] for r in exc.iloc[3]["rules"]] == ["onderbesteding_pct"]
 
 
 def test_split_invariants_every_demo_year(demo_dir):

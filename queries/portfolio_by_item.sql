@@ -1,0 +1,128 @@
+-- One row per item in the portfolio of a year (items with a budget or spending in it, and items
+-- still active): its attributes, budget, spending to date, % realised, the year-end forecast and
+-- its deviation from the budget, the exception rules it breaks, and the change of budget and
+-- year-end spending against a comparison year.
+-- Parameters: $year (required); $compare_year (optional); filters, each optional (null = all):
+-- $categories, $themes, $goals, $statuses, $kinds (lists of codes), $search (text in the name,
+-- id, theme or owner), $only_exceptions (true = only items that break a rule).
+-- Caveat: in the as-of year spending runs to the as-of date and forecast_eur is the forecast
+-- (see v_item_forecast); in a closed year forecast_eur is the actual spending. Status and phase
+-- are the item's current ones, also for earlier years.
+with forecast as (
+    select
+        item_id,
+        budget_eur,
+        spent_eur,
+        forecast_eur,
+        forecast_method,
+        pattern_years
+    from v_item_forecast
+    where year = $year
+),
+
+compare as (
+    select
+        item_id,
+        budget_eur,
+        forecast_eur
+    from v_item_forecast
+    where year = $compare_year
+),
+
+rules as (
+    select
+        item_id,
+        list(
+            {
+                'rule_id': rule_id,
+                'metric': metric,
+                'operator': operator,
+                'threshold': threshold,
+                'metric_value': metric_value
+            }
+            order by rule_id
+        ) as rules
+    from v_item_exception
+    where year = $year
+    group by item_id
+),
+
+joined as (
+    select
+        i.item_id,
+        i.name,
+        i.kind,
+        i.category,
+        i.theme,
+        i.goal_id,
+        i.goal_name,
+        i.owner,
+        i.status,
+        i.status_reason,
+        i.phase,
+        i.start_year,
+        i.end_year,
+        f.budget_eur,
+        f.spent_eur,
+        f.forecast_eur,
+        f.forecast_method,
+        f.pattern_years,
+        c.budget_eur as compare_budget_eur,
+        c.forecast_eur as compare_forecast_eur,
+        coalesce(r.rules, []) as rules
+    from forecast as f
+    inner join v_item as i on f.item_id = i.item_id
+    left join compare as c on f.item_id = c.item_id
+    left join rules as r on f.item_id = r.item_id
+),
+
+final as (
+    select
+        item_id,
+        name,
+        kind,
+        category,
+        theme,
+        goal_id,
+        goal_name,
+        owner,
+        status,
+        status_reason,
+        phase,
+        start_year,
+        end_year,
+        budget_eur,
+        spent_eur,
+        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
+        forecast_eur,
+        forecast_eur - budget_eur as forecast_deviation_eur,
+        100 * (forecast_eur - budget_eur) / nullif(budget_eur, 0) as forecast_deviation_pct,
+        forecast_method,
+        pattern_years,
+        rules,
+        len(rules) > 0 as is_exception,
+        compare_budget_eur,
+        100 * (budget_eur - compare_budget_eur) / nullif(compare_budget_eur, 0)
+            as budget_change_pct,
+        compare_forecast_eur,
+        100 * (forecast_eur - compare_forecast_eur) / nullif(compare_forecast_eur, 0)
+            as forecast_change_pct
+    from joined
+    where
+        ($categories is null or list_contains($categories, category))
+        and ($themes is null or list_contains($themes, theme))
+        and ($goals is null or list_contains($goals, goal_id))
+        and ($statuses is null or list_contains($statuses, status))
+        and ($kinds is null or list_contains($kinds, kind))
+        and (
+            $search is null
+            or contains(
+                lower(name || ' ' || item_id || ' ' || theme || ' ' || owner),
+                lower($search)
+            )
+        )
+        and ($only_exceptions is null or not $only_exceptions or len(rules) > 0)
+)
+
+select * from final
+order by is_exception desc, abs(forecast_deviation_eur) desc, name

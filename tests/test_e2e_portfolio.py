@@ -1,0 +1,62 @@
+"""In a real browser: choose an item on the Portfolio page and see its burn-up chart drawn, with
+the forecast dashed; the shared link (?item=) opens the same item, in English too."""
+import re
+
+import pytest
+
+from server import browser, open_page, streamlit_server, wait_for_app
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_dir):
+    with streamlit_server(demo_dir) as url:
+        # Streamlit knows the st.navigation pages only once the frame has run; until then a
+        # fresh server resolves /portfolio to the file in pages/ without the frame.
+        with browser() as b:
+            wait_for_app(open_page(b, url))
+        yield url
+
+
+def _burnup(page):
+    heading = page.get_by_text("opgeteld per maand", exact=False).or_(
+        page.get_by_text("added up per month", exact=False))
+    heading.first.wait_for(timeout=30_000)
+    return page.locator(".js-plotly-plot").filter(has_text="31 dec").first
+
+
+def test_choose_an_item_and_see_its_burnup(app_url):
+    with browser() as b:
+        page = open_page(b, f"{app_url}/portfolio")
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.get_by_text("Portfolio 2026").wait_for(timeout=30_000)
+        wait_for_app(page)
+        box = page.locator("[data-testid='stSelectbox']").filter(has_text=re.compile("^Project"))
+        box.locator("input").click()
+        page.keyboard.type("GGI-Veilig")
+        page.keyboard.press("Enter")
+        wait_for_app(page)
+        chart = _burnup(page)
+        chart.wait_for(timeout=30_000)
+        # three lines: budget, spending so far and the dashed forecast to 31 December
+        assert chart.locator("g.scatterlayer g.trace").count() == 3
+        dashed = chart.locator("g.scatterlayer path.js-line[style*='stroke-dasharray']")
+        assert dashed.count() == 1
+        text = chart.inner_text()
+        for label in ("Begroting", "Besteed (opgeteld)", "Prognose"):
+            assert label in text
+        assert "item=GGI-VEILIG" in page.url       # the view can be shared as a link
+        assert not page.locator("[data-testid='stException']").count()
+        assert errors == []
+
+
+def test_shared_link_opens_the_item_in_english(app_url):
+    with browser() as b:
+        page = open_page(b, f"{app_url}/portfolio?item=NIS2&lang=en")
+        page.get_by_text("Year-end forecast").first.wait_for(timeout=30_000)
+        wait_for_app(page)
+        chart = _burnup(page)
+        chart.wait_for(timeout=30_000)
+        assert "Forecast" in chart.inner_text()
+        assert page.get_by_text("Voorbereiding Cyberbeveiligingswet (NIS2)").count() >= 1
+        assert not page.locator("[data-testid='stException']").count()

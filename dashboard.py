@@ -2,23 +2,24 @@
 navigation). Start with `make run` or `streamlit run dashboard.py`."""
 import streamlit as st
 
-from ggu import config, db, i18n
+from ggu import auth, config, db, i18n, ui
 from ggu import formatting as fmt
 from ggu.i18n import t
 from ggu.snapshots import DataError, Store, schema_version
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
 
-# Language: from the URL (?lang=en, checked against the allow-list) on a session's first run,
-# then from the switch; kept in the URL so that a shared link keeps it.
-if "lang" not in st.session_state:
-    wanted = st.query_params.get("lang")
-    st.session_state["lang"] = wanted if wanted in i18n.LANGS else config.setting("lang")
+# URL state (?lang=en&jaar=2024): read once per session against an allow-list, written back on
+# every run, so that a shared link reproduces the view and it survives page switches.
+default_lang = config.setting("lang") if config.setting("lang") in i18n.LANGS else "nl"
 with st.sidebar:
-    st.selectbox(t("lang.label", lang=st.session_state["lang"]), i18n.LANGS, key="lang",
+    st.selectbox(t("lang.label", lang="nl"), i18n.LANGS,
+                 key=ui.url_state("lang", list(i18n.LANGS), default_lang),
                  format_func={"nl": "Nederlands", "en": "English"}.get)
 i18n.set_lang(st.session_state["lang"])
-st.query_params["lang"] = i18n.lang()
+ui.url_write("lang", i18n.lang(), default=default_lang)
+if auth.login_required_everywhere() and auth.gate(lead=t("auth.required")) is None:
+    st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the Beheer login
 
 try:
     meta = db.query("meta").iloc[0]
@@ -34,8 +35,9 @@ if problem:
 years = db.query("years")["year"].tolist()
 
 with st.sidebar:
-    st.selectbox(t("filter.year"), years, key="jaar", bind="query-params",
+    st.selectbox(t("filter.year"), years, key=ui.url_state("jaar", years, years[0]),
                  help=t("filter.year_help"))
+    ui.url_write("jaar", st.session_state["jaar"], default=years[0])
     st.caption(t("app.snapshot", snapshot=meta["snapshot_id"], as_of=fmt.date(meta["as_of_date"])))
 
 if meta["is_demo"]:
@@ -44,5 +46,15 @@ if meta["is_demo"]:
 pages = [
     st.Page("pages/overzicht.py", title=t("nav.overview"), icon=":material/dashboard:",
             url_path="overzicht", default=True),
+    st.Page("pages/portfolio.py", title=t("nav.portfolio"), icon=":material/view_list:",
+            url_path="portfolio"),
+    st.Page("pages/doelen.py", title=t("nav.goals"), icon=":material/flag:",
+            url_path="doelen"),
+    st.Page("pages/uitgaven.py", title=t("nav.spending"), icon=":material/account_tree:",
+            url_path="uitgaven"),
+    st.Page("pages/bijdragen.py", title=t("nav.contributions"), icon=":material/payments:",
+            url_path="bijdragen"),
+    st.Page("pages/beheer.py", title=t("nav.beheer"), icon=":material/admin_panel_settings:",
+            url_path="beheer"),
 ]
 st.navigation(pages).run()

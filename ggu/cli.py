@@ -165,6 +165,84 @@ def cmd_backtest(args) -> int:
     return 0
 
 
+def cmd_template(args) -> int:
+    from ggu import template as tpl
+
+    print(f"Sjabloon geschreven naar {tpl.template(_xlsx_out(args.out))}.")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from ggu import template as tpl
+
+    snapshot = Store(args.data_dir).current()
+    rows = tpl.export(snapshot.path, _xlsx_out(args.out))
+    print(f"Snapshot {snapshot.id} geëxporteerd naar {args.out}: "
+          + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()) + ".")
+    return 0
+
+
+def _xlsx_out(out: str) -> str:
+    if not out.lower().endswith(".xlsx"):
+        raise UsageError(f"'{out}' moet eindigen op .xlsx")
+    return out
+
+
+def cmd_import(args) -> int:
+    from ggu import importer
+
+    outcome = importer.import_path(args.path, args.data_dir, user=config.setting("user"),
+                                   as_of=args.as_of)
+    stream = sys.stderr if outcome.result == "geweigerd" else sys.stdout
+    print("\n".join(outcome.lines()), file=stream)
+    return 1 if outcome.result == "geweigerd" else 0
+
+
+def _date(text: str) -> str:
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def cmd_snapshots(args) -> int:
+    from ggu import history
+
+    frame = history.snapshots(args.data_dir)
+    if frame.empty:
+        print("Er zijn nog geen snapshots.")
+        return 0
+    for row in frame.to_dict("records"):
+        print(("* " if row["is_current"] else "  ") + history.snapshot_label(row, lang="nl"))
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    from ggu import history
+
+    new_id = history.rollback(args.id, args.data_dir, user=config.setting("user"))
+    print(f"Teruggezet: snapshot {new_id} heeft nu de inhoud van snapshot {args.id}.")
+    return 0
+
+
+def cmd_hash_password(args) -> int:
+    import getpass
+
+    from ggu import auth
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Wachtwoord: ")
+        if getpass.getpass("Nog een keer: ") != password:
+            raise UsageError("de wachtwoorden zijn niet gelijk")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 12:
+        raise UsageError("kies een wachtwoord van minstens 12 tekens")
+    print(auth.hash_password(password))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
@@ -194,6 +272,28 @@ def build_parser() -> argparse.ArgumentParser:
                        help="fout van de jaarprognose in eerdere jaren (vanaf de peilmaand)")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(func=cmd_backtest)
+    p = sub.add_parser("template", parents=[common], help="schrijf het lege Excel-sjabloon")
+    p.add_argument("out", metavar="UIT.xlsx")
+    p.set_defaults(func=cmd_template)
+    p = sub.add_parser("export", parents=[common],
+                       help="schrijf de huidige gegevens in de vorm van het sjabloon")
+    p.add_argument("out", metavar="UIT.xlsx")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("import", parents=[common],
+                       help="laad een .xlsx of een map met CSV-bestanden in (alles of niets)")
+    p.add_argument("path", metavar="PAD")
+    p.add_argument("--as-of", type=_date, metavar="JJJJ-MM-DD",
+                   help="peildatum van de cijfers (standaard: de laatste boekdatum)")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("snapshots", parents=[common], help="toon alle gegevensstanden")
+    p.set_defaults(func=cmd_snapshots)
+    p = sub.add_parser("rollback", parents=[common],
+                       help="zet de gegevens terug naar een eerdere snapshot (als nieuwe)")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_rollback)
+    p = sub.add_parser("hash-password",
+                       help="maak de hash van het Beheer-wachtwoord (voor secrets.toml)")
+    p.set_defaults(func=cmd_hash_password)
     return parser
 
 

@@ -439,6 +439,24 @@ where case r.operator
     when '=' then m.metric_value = r.threshold
 end;
 
+-- The rules each item breaks in a year, as one list (for the tables that show them).
+create or replace view v_item_exception_list as
+select
+    item_id,
+    year,
+    list(
+        {
+            'rule_id': rule_id,
+            'metric': metric,
+            'operator': operator,
+            'threshold': threshold,
+            'metric_value': metric_value
+        }
+        order by rule_id
+    ) as rules
+from v_item_exception
+group by item_id, year;
+
 -- Price index per year, chained from the CPI yearly change (CBS). A year without a CPI figure
 -- (e.g. the running year) carries the last known change forward: is_assumed says so.
 create or replace view v_price_index as
@@ -510,3 +528,23 @@ where not exists (
     select 1 from budgeted as b
     where b.item_id = a.item_id and b.year = a.year and b.budget_fraction is not null
 );
+
+-- The explorer's filters as table macros, one definition for every query that filters:
+-- a list argument that is null means "all".
+create or replace macro selected_items(categories, themes, goals, items) as table
+select item_id, name, category, theme, goal_id, goal_name
+from v_item
+where
+    (categories is null or list_contains(categories, category))
+    and (themes is null or list_contains(themes, theme))
+    and (goals is null or list_contains(goals, goal_id))
+    and (items is null or list_contains(items, item_id));
+
+-- The part of each item-year's spending attributed to the chosen funding sources.
+create or replace macro funding_fraction(year_from, year_to, funding_sources) as table
+select item_id, year, sum(budget_fraction) as budget_fraction
+from v_funding_share
+where
+    year between year_from and year_to
+    and (funding_sources is null or list_contains(funding_sources, funding_source))
+group by item_id, year;

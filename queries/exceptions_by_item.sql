@@ -7,19 +7,9 @@
 with broken as (
     select
         item_id,
-        list(
-            {
-                'rule_id': rule_id,
-                'metric': metric,
-                'operator': operator,
-                'threshold': threshold,
-                'metric_value': metric_value
-            }
-            order by rule_id
-        ) as rules
-    from v_item_exception
+        rules
+    from v_item_exception_list
     where year = $year
-    group by item_id
 ),
 
 final as (

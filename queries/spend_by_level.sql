@@ -18,31 +18,11 @@ with factor as (
 ),
 
 items as (
-    select
-        item_id,
-        name,
-        category,
-        theme,
-        goal_id,
-        goal_name
-    from v_item
-    where
-        ($categories is null or list_contains($categories, category))
-        and ($themes is null or list_contains($themes, theme))
-        and ($goals is null or list_contains($goals, goal_id))
-        and ($items is null or list_contains($items, item_id))
+    select * from selected_items($categories, $themes, $goals, $items)
 ),
 
 source_share as (
-    select
-        item_id,
-        year,
-        sum(budget_fraction) as budget_fraction
-    from v_funding_share
-    where
-        year between $year_from and $year_to
-        and ($funding_sources is null or list_contains($funding_sources, funding_source))
-    group by item_id, year
+    select * from funding_fraction($year_from, $year_to, $funding_sources)
 ),
 
 budget as (

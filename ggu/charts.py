@@ -19,11 +19,19 @@ NORM_COLOUR = "#111111"
 BAND_COLOUR = "rgba(17, 17, 17, 0.10)"
 FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 SEPARATORS = {"nl": ",.", "en": ".,"}  # plotly: decimal point, then thousands separator
+_AXIS = dict(gridcolor="#EBF0F8", linecolor="#EBF0F8", zerolinecolor="#EBF0F8", ticks="",
+             automargin=True, title=dict(standoff=15))
+# The look of plotly_white, built once: plotly's own templates are rebuilt on every use
+# (about 40 ms a chart), this small one costs next to nothing.
+TEMPLATE = go.layout.Template(layout=dict(
+    paper_bgcolor="white", plot_bgcolor="white", xaxis=_AXIS, yaxis=_AXIS,
+    colorway=["#0072B2", "#E69F00", "#CC79A7", "#009E73", "#56B4E9", "#D55E00", "#F0E442"],
+    hovermode="closest", title=dict(x=0.05)))
 
 
 def _layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         height=height,
         margin=dict(l=10, r=20, t=10, b=10),
         font=dict(family=FONT, size=15, color="#111111"),

@@ -312,7 +312,7 @@ left join usable as u on p.item_id = u.item_id and p.year = u.year;
 -- after it), rounded to the cent (so parts sum to the whole). forecast_eur is the actual spending
 -- for a closed year, the model for the as-of year and the budget for a later year.
 -- model_forecast_eur in a closed year is the backtest: the year forecast from its cut-off month.
-create or replace view v_item_forecast as
+create or replace view v_item_forecast_live as
 with cut as (
     select
         year(as_of_date) as as_of_year,
@@ -397,6 +397,11 @@ select
         else 'budget'
     end as forecast_method
 from model;
+
+-- The forecast is a function of the snapshot's data only: it is stored once when a snapshot is
+-- written (ggu/snapshots.py rebuilds agg_item_forecast), and every query reads the stored rows.
+create table if not exists agg_item_forecast as select * from v_item_forecast_live;
+create or replace view v_item_forecast as select * from agg_item_forecast;
 
 -- Exceptions: per item and year every active rule of exception_rule it breaks, with the value of
 -- the metric. Metrics are null (and break no rule) when they cannot be computed (no budget, no

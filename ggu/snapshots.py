@@ -151,14 +151,15 @@ class Store:
                     con.execute("begin transaction")
                     try:
                         rows = fill(con)
-                        _rebuild_aggregates(con)
-                        _write_meta(con, {
+                        _write_meta(con, {   # first: the derived tables depend on as_of_date
                             **(meta or {}),
                             "snapshot_id": new_id,
                             "schema_version": schema_version(),
                             "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                             "base_snapshot_id": base or "",
                         })
+                        _cluster_spend(con)
+                        _rebuild_aggregates(con)
                         _log(con, action=action, user=user, file_name=file_name,
                              sha256=sha256, snapshot_id=new_id, rows=rows,
                              result="ok", message=message)
@@ -231,6 +232,16 @@ class Store:
             return dict(con.execute("select key, value from meta").fetchall())
 
 
+def _cluster_spend(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep the transactions physically ordered by item and date, so that a query for one
+    item's rows reads only its row groups (DuckDB skips the others by their min/max)."""
+    con.execute("create temp table _spend_sorted as "
+                "select * from spend order by item_id, booking_date, tx_id")
+    con.execute("delete from spend")
+    con.execute("insert into spend select * from _spend_sorted")
+    con.execute("drop table _spend_sorted")
+
+
 def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("delete from agg_spend_month")
     con.execute(
@@ -238,6 +249,7 @@ def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
         "select item_id, year(booking_date), month(booking_date), cost_type, "
         "sum(amount_eur), count(*) from spend group by all"
     )
+    con.execute("create or replace table agg_item_forecast as select * from v_item_forecast_live")
 
 
 def _write_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:

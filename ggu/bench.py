@@ -19,8 +19,10 @@ from ggu import db, demo
 from ggu.snapshots import READ_ONLY_CONFIG, Store
 
 FIRST_YEAR = 2015          # 12 years of spending: 2015-2026
-# Parameter values used where a query takes them ("default parameters").
-DEFAULT_PARAMS = {"year": demo.AS_OF.year - 1, "item_id": "IBD"}   # as the pages ask
+# Parameter values used where a query takes them: the pages' defaults for the last full year.
+_Y = demo.AS_OF.year - 1
+DEFAULT_PARAMS = {"year": _Y, "item_id": "IBD", "year_from": _Y - 2, "year_to": _Y, "unit": "eur",
+                  "base_year": _Y, "compare_year": _Y - 1, "rate": 3.05, "indexation_pct": 0.0}
 
 SPEND_SQL = (Path(__file__).resolve().parent / "bench_spend.sql").read_text(encoding="utf-8")
 

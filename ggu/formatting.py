@@ -2,20 +2,37 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from typing import Callable
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel import Locale
+from babel.numbers import parse_pattern
 
 from ggu import i18n
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-def _locale(lang: str | None) -> str:
-    return LOCALES[lang or i18n.lang()]
+def _locale(lang: str | None) -> Locale:
+    return _parsed_locale(lang or i18n.lang())
+
+
+# Parsed once: babel's format_* functions parse the locale and the pattern on every call.
+@functools.lru_cache(maxsize=None)
+def _parsed_locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(pattern: str):
+    return parse_pattern(pattern)
+
+
+def format_decimal(value: float, format: str, locale: Locale) -> str:  # noqa: A002
+    return _pattern(format).apply(value, locale)
 
 
 def _missing(x) -> bool:
@@ -28,8 +45,8 @@ def eur(x, digits: int = 0, lang: str | None = None) -> str:
         return "–"
     sep = "" if (lang or i18n.lang()) == "en" else "\u00a0"   # nl: a space that never breaks
     pattern = f"¤{sep}#,##0" + ("." + "0" * digits if digits else "")
-    return format_currency(float(x), "EUR", format=pattern, locale=_locale(lang),
-                           currency_digits=False)
+    return _pattern(pattern).apply(float(x), _locale(lang), currency="EUR",
+                                   currency_digits=False)
 
 
 def eur_mln(x, lang: str | None = None) -> str:

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from ggu import charts, db, i18n
 from ggu import formatting as fmt
 from ggu.i18n import t
 
@@ -19,6 +20,18 @@ def frame_guard() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(snapshot: str, lang: str, builder: str, query: str, column: str, value) -> go.Figure:
+    rows = db.query(query)
+    return getattr(charts, builder)(rows[rows[column] == value].reset_index(drop=True))
+
+
+def cached_figure(builder: str, query: str, column: str, value) -> go.Figure:
+    """The figure `charts.<builder>` draws of the rows of a parameterless query where
+    column == value, built once per snapshot and language (figures are never changed after)."""
+    return _figure(db.snapshot_id(), i18n.lang(), builder, query, column, value)
 
 
 def year() -> int:

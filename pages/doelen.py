@@ -21,6 +21,7 @@ compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="quer
 goals = db.query("goal_allocation_by_year", year=year, compare_year=compare)
 indicators = db.query("indicator_progress")
 measurements = db.query("indicator_measurements")
+items = db.query("portfolio_by_item", year=year, compare_year=compare)
 
 st.markdown(charts.goals_verdict_summary(goals, indicators))
 
@@ -54,7 +55,8 @@ for goal in goals.itertuples(index=False):
                   delta=t("pf.kpi_red", n=goal.red_item_count), delta_color="off",
                   delta_arrow="off")
         if len(goal_indicators):
-            ui.chart(charts.indicator_bullets(goal_indicators), key=f"bullets_{goal.goal_id}",
+            ui.chart(ui.cached_figure("indicator_bullets", "indicator_progress", "goal_id",
+                                      goal.goal_id), key=f"bullets_{goal.goal_id}",
                      title=charts.indicator_title(goal_indicators),
                      summary=charts.indicator_summary(goal_indicators),
                      table=goal_indicators.assign(
@@ -63,11 +65,11 @@ for goal in goals.itertuples(index=False):
                               "target_year", "latest_value", "last_measured_date",
                               "progress_pct", "expected_pct", "verdict"])
             trend = measurements[measurements["goal_id"] == goal.goal_id]
-            ui.chart(charts.indicator_trend(trend), key=f"trend_{goal.goal_id}",
+            ui.chart(ui.cached_figure("indicator_trend", "indicator_measurements", "goal_id",
+                                      goal.goal_id), key=f"trend_{goal.goal_id}",
                      title=t("dl.trend_title"), summary=charts.trend_measurements_summary(trend),
                      table=trend, columns=["name", "measured_date", "value", "progress_pct"])
-        served = db.query("portfolio_by_item", year=year, compare_year=compare,
-                          goals=[goal.goal_id])
+        served = items[items["goal_id"] == goal.goal_id]
         with st.expander(t("dl.items_title", n=len(served), year=year)):
             st.dataframe(fmt.styled_frame(
                 served.assign(reason=fmt.exception_reasons(served)),

@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test demo install install-dev chromium screenshots clean
 
-run: install $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
+run: install chromium $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run dashboard.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
@@ -35,12 +35,15 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
-chromium:  ## Debian's Chromium for the browser tests (never `playwright install`)
-	@if [ -x "$(CHROMIUM)" ]; then :; \
+# Debian packages: Chromium (browser tests, chart images), poppler (pdftotext), the PDF fonts.
+DEBS := chromium poppler-utils fonts-liberation fonts-dejavu-core
+chromium:  ## Debian's Chromium, poppler-utils and fonts for the tests and the PDF report
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done | xargs); \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else \
-		echo "Chromium ontbreekt: installeer het met 'sudo apt-get install chromium' (Debian) en draai 'make test' opnieuw."; \
+		echo "Ontbrekende Debian-pakketten: $$missing. Installeer ze met 'sudo apt-get install $$missing' en probeer opnieuw."; \
 		exit 1; \
 	fi
 

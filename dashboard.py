@@ -21,13 +21,18 @@ ui.url_write("lang", i18n.lang(), default=default_lang)
 if auth.login_required_everywhere() and auth.gate(lead=t("auth.required")) is None:
     st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the Beheer login
 
+broken = None   # set when the current snapshot is missing or unreadable: the last good one
 try:
+    db.pin()   # one snapshot for the whole run, even if an import moves the pointer meanwhile
+    broken = db.fallback()
     meta = db.query("meta").iloc[0]
     problem = None if meta["schema_version"] == schema_version() else \
         t("app.outdated", snapshot=meta["snapshot_id"])
 except DataError as error:
     problem = t("app.no_data") if Store().current_id() is None else \
         t("app.data_error", error=error)
+if broken is not None:
+    st.warning(t("sec.fallback", wanted=broken.wanted, used=broken.id), icon=":material/warning:")
 if problem:
     st.title(t("app.title"))
     st.error(problem)
@@ -54,6 +59,8 @@ pages = [
             url_path="uitgaven"),
     st.Page("pages/bijdragen.py", title=t("nav.contributions"), icon=":material/payments:",
             url_path="bijdragen"),
+    st.Page("pages/rapport.py", title=t("nav.report"), icon=":material/slideshow:",
+            url_path="rapport"),
     st.Page("pages/beheer.py", title=t("nav.beheer"), icon=":material/admin_panel_settings:",
             url_path="beheer"),
 ]

@@ -136,6 +136,21 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_loadtest(args) -> int:
+    from ggu import loadtest
+
+    print("Belastingtest op een kopie van de huidige snapshot; halverwege wordt een nieuwe "
+          "snapshot geschreven.")
+    results = []
+    for n in args.sessions:
+        result = loadtest.run_copy(args.data_dir, n, passes=args.passes)
+        print(result.line())
+        for problem in result.errors + result.mixed_runs:
+            print(f"  {problem}")
+        results.append(result)
+    return 0 if all(r.ok for r in results) else 1
+
+
 def backtest(data_dir=None) -> list[dict]:
     """The forecast backtest per closed year and overall (year None), as `backtest --json`."""
     rows = db.query("forecast_backtest_by_year", data_dir)
@@ -175,7 +190,7 @@ def cmd_template(args) -> int:
 def cmd_export(args) -> int:
     from ggu import template as tpl
 
-    snapshot = Store(args.data_dir).current()
+    snapshot = Store(args.data_dir).readable()
     rows = tpl.export(snapshot.path, _xlsx_out(args.out))
     print(f"Snapshot {snapshot.id} geëxporteerd naar {args.out}: "
           + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()) + ".")
@@ -226,6 +241,23 @@ def cmd_rollback(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from ggu import report
+
+    summary(args.year, args.data_dir)   # a year without data is a usage error
+    suffix = "." + args.format
+    if not args.out.lower().endswith(suffix):
+        raise UsageError(f"'{args.out}' moet eindigen op {suffix}")
+    content = report.render(report.build(args.year, args.data_dir, lang="nl"), args.format)
+    try:
+        with open(args.out, "wb") as out:
+            out.write(content)
+    except OSError as error:
+        raise DataError(f"kan {args.out} niet schrijven: {error.strerror}") from None
+    print(f"Rapport {args.year} ({args.format}) geschreven naar {args.out}.")
+    return 0
+
+
 def cmd_hash_password(args) -> int:
     import getpass
 
@@ -261,6 +293,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bewaar de dataset als snapshot in DIR (dashboard: GGU_DATA_DIR=DIR)")
     p.add_argument("--no-pages", action="store_true", help="sla de paginametingen over")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("loadtest", parents=[common],
+                       help="gelijktijdige sessies over alle pagina's terwijl een import loopt")
+    p.add_argument("--sessions", type=_positive, nargs="+", default=[5], metavar="N",
+                   help="aantal gelijktijdige sessies (één of meer; standaard 5)")
+    p.add_argument("--passes", type=_positive, default=1,
+                   help="rondes langs alle pagina's per sessie (standaard 1)")
+    p.set_defaults(func=cmd_loadtest)
     p = sub.add_parser("upgrade", parents=[common],
                        help="werk de gegevens bij naar de opbouw van deze versie (nieuwe snapshot)")
     p.set_defaults(func=cmd_upgrade)
@@ -291,15 +330,35 @@ def build_parser() -> argparse.ArgumentParser:
                        help="zet de gegevens terug naar een eerdere snapshot (als nieuwe)")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_rollback)
+    p = sub.add_parser("report", parents=[common],
+                       help="het ALV-rapport van een jaar als PDF, PowerPoint of HTML")
+    p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
+    p.add_argument("--format", choices=["pdf", "pptx", "html"], required=True)
+    p.add_argument("--out", required=True, metavar="BESTAND")
+    p.set_defaults(func=cmd_report)
     p = sub.add_parser("hash-password",
                        help="maak de hash van het Beheer-wachtwoord (voor secrets.toml)")
     p.set_defaults(func=cmd_hash_password)
     return parser
 
 
+def _warn_fallback(args) -> None:
+    """Say on stderr when the current snapshot is broken and the last good one is read."""
+    store = Store(getattr(args, "data_dir", None))
+    try:
+        snapshot = store.readable() if store.current_id() else None
+    except DataError:
+        return   # the command itself reports it
+    if snapshot is not None and snapshot.wanted:
+        print(f"ggu: let op: de huidige snapshot {snapshot.wanted} ontbreekt of is onleesbaar; "
+              f"de laatste goede snapshot {snapshot.id} wordt gebruikt.", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if hasattr(args, "data_dir"):
+            _warn_fallback(args)
         return args.func(args)
     except UsageError as error:
         print(f"ggu: {error}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from contextvars import ContextVar
 from pathlib import Path
 
 import duckdb
@@ -16,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from ggu import config
-from ggu.snapshots import READ_ONLY_CONFIG, Store
+from ggu.snapshots import READ_ONLY_CONFIG, Snapshot, Store
 
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
@@ -70,11 +71,44 @@ def _cached(path: str, name: str, params: tuple) -> pd.DataFrame:
     return run(name, path, **dict(params))
 
 
+# The snapshot pinned for the rest of a script run (a context variable of the script thread,
+# like the language): every query of one run reads one snapshot, also while an import moves
+# the pointer in the middle of the run.
+_pinned: ContextVar[tuple[str, Snapshot] | None] = ContextVar("snapshot", default=None)
+
+
+def pin(data_dir: str | Path | None = None) -> Snapshot:
+    """Read the pointer once and use that snapshot until the next `pin` (the frame calls this
+    at the start of every run, so a new snapshot is seen on the next rerun)."""
+    store = Store(data_dir)
+    snapshot = store.readable()
+    _pinned.set((str(store.root), snapshot))
+    return snapshot
+
+
+def _snapshot(data_dir: str | Path | None) -> Snapshot:
+    store = Store(data_dir)
+    pinned = _pinned.get()
+    if pinned is not None and pinned[0] == str(store.root):
+        return pinned[1]
+    return store.readable()
+
+
 def query(name: str, data_dir: str | Path | None = None, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql on the current snapshot of data_dir, cached by snapshot."""
-    snapshot = Store(data_dir).current()
+    """Run queries/<name>.sql on the current snapshot of data_dir (or the one pinned for this
+    script run), cached by snapshot; when the current file is missing or unreadable, on the
+    last good one (see `fallback`)."""
+    snapshot = _snapshot(data_dir)
     return _cached(str(snapshot.path), name, tuple(sorted(params.items())))
 
 
 def snapshot_id(data_dir: str | Path | None = None) -> str:
-    return Store(data_dir).current().id
+    """The id of the snapshot `query` reads."""
+    return _snapshot(data_dir).id
+
+
+def fallback(data_dir: str | Path | None = None) -> Snapshot | None:
+    """The snapshot read instead of a broken current one (its `wanted` is the current id),
+    or None when the current snapshot is fine."""
+    snapshot = _snapshot(data_dir)
+    return snapshot if snapshot.wanted else None

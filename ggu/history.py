@@ -217,8 +217,8 @@ def rollback(snapshot_id: str, data_dir=None, user: str | None = None) -> str:
     user = user or config.setting("user")
     if snapshot_id not in store.ids():
         raise DataError(t("hist.unknown", snapshot=snapshot_id))
-    current = store.current()
-    if snapshot_id == current.id:
+    current = store.readable()   # a broken current: the log continues from the last good one
+    if snapshot_id == store.current_id():
         raise DataError(t("hist.already_current", snapshot=snapshot_id))
 
     def fill(con) -> dict[str, int]:

@@ -37,7 +37,7 @@ from ggu import config
 from ggu import formatting as fmt
 from ggu import template as tpl
 from ggu.i18n import t
-from ggu.snapshots import Store
+from ggu.snapshots import DataError, Store
 
 MAX_PER_RULE = 50            # rows listed per rule; the rest is counted
 XLSX_MAGIC = b"PK\x03\x04"
@@ -759,7 +759,7 @@ def import_path(path: str | os.PathLike, data_dir=None, user: str | None = None,
             source = read_source(path, work)
             outcome.sha256 = source.sha256
             outcome.notes = source.notes
-            current = store.current().path if store.current_id() else None
+            current = store.readable().path if store.current_id() else None
             staging = work / "staging.duckdb"
             loaded, problems, rows, changes = validate(source, staging, current)
             outcome.rows = rows
@@ -782,11 +782,19 @@ def import_path(path: str | os.PathLike, data_dir=None, user: str | None = None,
         except Refused as refused:
             outcome.result = "geweigerd"
             outcome.problems = refused.problems
+        except DataError as error:   # a full disk, a read-only folder, no readable snapshot
+            outcome.result = "geweigerd"
+            outcome.problems = [Problem("internal", fields={"error": str(error)})]
         except (duckdb.Error, OSError, ValueError) as error:   # not foreseen: still no traceback
+            storage = store.storage_error(error) if isinstance(error, OSError) else None
             outcome.result = "geweigerd"
             outcome.problems = [Problem("internal", fields={
-                "error": f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"})]
-    _log_attempt(store, outcome, user)
+                "error": str(storage) if storage else
+                f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"})]
+    try:
+        _log_attempt(store, outcome, user)
+    except OSError:   # a full disk or read-only folder: say so rather than fail
+        outcome.notes.append(t("sec.log_failed"))
     return outcome
 
 

@@ -7,7 +7,9 @@ A process killed at any moment leaves the previous snapshot current.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -42,6 +44,33 @@ class DataError(Exception):
 class Snapshot:
     id: str
     path: Path
+    wanted: str | None = None   # set on a fallback: the id of the current snapshot that failed
+
+
+@functools.lru_cache(maxsize=256)
+def _opens_cached(path: str, stamp: tuple) -> bool:
+    try:
+        with duckdb.connect(path, read_only=True, config=READ_ONLY_CONFIG) as con:
+            return con.execute("select count(*) from meta").fetchone()[0] > 0
+    except (duckdb.Error, OSError):
+        return False
+
+
+def opens(path: Path) -> bool:
+    """True when a snapshot file exists, opens and has its meta table (checked once per
+    version of the file: snapshots are immutable, a replaced file has another stamp)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return _opens_cached(str(path), (st.st_ino, st.st_size, st.st_mtime_ns))
+
+
+# The errors of a full disk or a read-only data folder, turned into one clear message.
+_WRITE_ERRORS = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte is op",
+                 errno.EROFS: "de gegevensmap is alleen-lezen",
+                 errno.EACCES: "er is geen schrijfrecht op de gegevensmap",
+                 errno.EPERM: "er is geen schrijfrecht op de gegevensmap"}
 
 
 def _fsync_dir(path: Path) -> None:
@@ -90,6 +119,24 @@ class Store:
             raise DataError(f"De huidige snapshot {sid} ontbreekt ({path}).")
         return Snapshot(sid, path)
 
+    def readable(self) -> Snapshot:
+        """The snapshot readers use: the current one, or, when its file is missing or does not
+        open (or the pointer names no snapshot), the newest earlier snapshot that opens, with
+        `wanted` set to the current id. DataError when there is no data or none opens."""
+        sid = self.current_id()
+        if sid is None:
+            self.current()   # raises the 'no data yet' message
+        path = self.path(sid)
+        if opens(path):
+            return Snapshot(sid, path)
+        earlier = [i for i in self.ids() if not sid.isdigit() or int(i) < int(sid)]
+        for other in reversed(earlier):
+            if opens(self.path(other)):
+                return Snapshot(other, self.path(other), wanted=sid)
+        state = "ontbreekt" if not path.exists() else "is onleesbaar"
+        raise DataError(f"De huidige snapshot {sid} {state} ({path}) en er is geen eerdere "
+                        "snapshot die wel te lezen is.")
+
     @contextmanager
     def _write_lock(self):
         self.root.mkdir(parents=True, exist_ok=True)
@@ -116,7 +163,31 @@ class Store:
         os.replace(tmp, self.pointer)
         _fsync_dir(self.root)
 
-    def write(
+    def write(self, fill, **kwargs) -> str:
+        """Build a new snapshot from the current one (or from snapshot `base`) plus `fill`,
+        then make it current; see `_write`. A full disk or a read-only data folder gives a
+        DataError with a clear message; the current snapshot stays as it was."""
+        try:
+            return self._write(fill, **kwargs)
+        except (OSError, duckdb.IOException) as error:   # DuckDB's own write errors too
+            problem = self.storage_error(error)
+            if problem is None:
+                raise
+            raise problem from error
+
+    def storage_error(self, error: Exception) -> DataError | None:
+        """A clear DataError for a full disk or a read-only data folder, else None."""
+        reason = _WRITE_ERRORS.get(getattr(error, "errno", None)) or next(
+            (r for code, r in _WRITE_ERRORS.items() if os.strerror(code) in str(error)), None)
+        if reason is None:
+            return None
+        current = self.current_id()
+        return DataError(
+            f"De nieuwe gegevens konden niet worden opgeslagen: {reason} ({self.root}). "
+            + (f"De gegevens blijven op snapshot {current}; er is niets verloren."
+               if current else "Er is niets veranderd."))
+
+    def _write(
         self,
         fill: Callable[[duckdb.DuckDBPyConnection], dict[str, int]],
         *,
@@ -128,8 +199,8 @@ class Store:
         message: str | None = None,
         base: str | None = None,
     ) -> str:
-        """Build a new snapshot from the current one (or from snapshot `base`) plus `fill`,
-        then make it current.
+        """The write itself: copy the base to a temporary file, fill it in one transaction,
+        rename it, move the pointer.
 
         `fill` runs inside the transaction and returns the rows written per table.
         Returns the new snapshot id.
@@ -138,12 +209,13 @@ class Store:
             self.snapshots_dir.mkdir(parents=True, exist_ok=True)
             for stale in self.snapshots_dir.glob(".*.tmp*"):   # left by a killed writer
                 stale.unlink(missing_ok=True)
-            base = base or self.current_id()
+            if base is None and self.current_id() is not None:
+                base = self.readable().id   # a broken current: base on the last good one
             new_id = self._next_id()
             tmp = self.snapshots_dir / f".{new_id}.{os.getpid()}.tmp"
-            if base is not None:
-                shutil.copyfile(self.path(base), tmp)
             try:
+                if base is not None:   # inside: a copy cut short by a full disk is removed too
+                    shutil.copyfile(self.path(base), tmp)
                 con = duckdb.connect(str(tmp), config=WRITE_CONFIG)
                 con.execute("set enable_progress_bar = false")
                 try:
@@ -227,7 +299,7 @@ class Store:
 
     def meta(self, snapshot_id: str | None = None) -> dict[str, str]:
         """The meta table of a snapshot (default: the current one)."""
-        path = self.path(snapshot_id) if snapshot_id else self.current().path
+        path = self.path(snapshot_id) if snapshot_id else self.readable().path
         with duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG) as con:
             return dict(con.execute("select key, value from meta").fetchall())
 

@@ -36,7 +36,7 @@ with tab_load:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if store.current_id():
         c2.download_button(t("bh.download_export"),
-                           functools.partial(tpl.export_bytes, store.current().path, lang()),
+                           functools.partial(tpl.export_bytes, store.readable().path, lang()),
                            file_name=f"GGU-cijfers-{store.current_id()}.xlsx",
                            icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument."

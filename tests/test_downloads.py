@@ -66,8 +66,9 @@ def test_xlsx_numbers_are_numbers_and_text_is_never_a_formula(frame):
     ws = wb.active
     values = list(ws.iter_rows(values_only=True))
     assert values[0][:3] == ("Categorie", "Project", "Begroting")
-    # (XML stores a carriage return as a newline)
-    assert [r[1] for r in values[1:]] == ["'" + h.replace("\r", "\n") for h in HOSTILE]
+    # (without lxml, openpyxl's XML writer turns a carriage return into a newline)
+    assert [r[1].replace("\r", "\n") for r in values[1:]] == \
+        ["'" + h.replace("\r", "\n") for h in HOSTILE]
     for row in ws.iter_rows(min_row=2):
         assert all(c.data_type != "f" for c in row), "no formula cells"
         assert row[1].data_type == "s"

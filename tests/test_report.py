@@ -1,0 +1,175 @@
+"""The ALV report: PDF, PowerPoint and HTML for two years, their figures equal the queries and
+`ggu summary`, the PDF survives a missing Chromium, the CLI command and the page."""
+import datetime as dt
+import io
+import re
+import subprocess
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from ggu import cli, db, report
+from ggu import formatting as fmt
+from tests.test_pages import run_app
+
+YEARS = (2024, 2025)
+
+
+@pytest.fixture(scope="module")
+def built(demo_dir):
+    """Per year the report (Dutch) and its chart images, made once (one Chromium session each)."""
+    out = {}
+    for year in YEARS:
+        rep = report.build(year, demo_dir, lang="nl", made=dt.date(2026, 11, 24))
+        out[year] = (rep, report.chart_images(rep))
+    return out
+
+
+def pdf_text(content: bytes) -> str:
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pdf_holds_total_split_and_demo_mark_on_every_page(built, demo_dir, year):
+    rep, images = built[year]
+    assert set(images) == {s.key for s in rep.slides if s.chart is not None}
+    content = report.render_pdf(rep, images)
+    assert content.startswith(b"%PDF")
+    text = pdf_text(content)
+    s = cli.summary(year, demo_dir)
+    assert f"Het fonds in één getal: {fmt.eur_mln(s['budget_eur'], lang='nl')}".replace(
+        "\u00a0", " ") in text
+    for c in s["categories"]:
+        assert fmt.pct(c["budget_share_pct"], lang="nl") in text
+        assert fmt.pct(c["norm_pct"], digits=0, lang="nl") in text
+    pages = text.split("\f")[:-1]
+    assert len(pages) == len(rep.slides)
+    assert all("VOORBEELDDATA" in p for p in pages)
+    assert all(f"Pagina {n} van {len(pages)}" in p for n, p in enumerate(pages, start=1))
+    assert "Snapshot " + s["snapshot"] in text and "Bron inwoners: CBS" in text
+
+
+def test_pdf_2024_states_58_million(built):
+    text = pdf_text(report.render_pdf(built[2024][0], built[2024][1]))
+    assert "€ 58,0 mln" in text
+    assert "grafiek niet beschikbaar" not in text.lower()
+
+
+def test_pdf_without_chromium_falls_back_to_tables(built, demo_dir, monkeypatch):
+    def no_chromium(*args, **kwargs):
+        raise RuntimeError("Chromium not found")
+
+    monkeypatch.setattr(report, "chart_images", no_chromium)
+    rep = built[2024][0]
+    text = pdf_text(report.render_pdf(rep))
+    assert text.count("Grafiek niet beschikbaar") == sum(s.chart is not None for s in rep.slides)
+    s = cli.summary(2024, demo_dir)
+    for c in s["categories"]:   # the split's table stands in for the chart
+        assert fmt.eur(c["budget_eur"], lang="nl").replace("\u00a0", " ") in text
+
+
+def native_charts(content: bytes) -> dict[str, list]:
+    """Per slide title the native charts' (type, categories, {series: values})."""
+    out = {}
+    for slide in Presentation(io.BytesIO(content)).slides:
+        title = slide.shapes[0].text_frame.text if slide.shapes[0].has_text_frame else ""
+        for shape in slide.shapes:
+            if shape.has_chart:
+                plot = shape.chart.plots[0]
+                out[title] = (shape.chart.chart_type, list(plot.categories),
+                              {s.name: list(s.values) for s in plot.series})
+    return out
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pptx_has_native_charts_equal_to_the_queries(built, demo_dir, year):
+    rep = built[year][0]
+    content = report.render_pptx(rep)
+    prs = Presentation(io.BytesIO(content))
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))   # 16:9
+    assert len(prs.slides) == len(rep.slides)
+    charts = native_charts(content)
+    split = db.query("split_by_category_by_year", demo_dir, year=year)
+    titles = {s.key: s.title for s in rep.slides}
+    _, cats, series = charts[titles["split"]]
+    assert cats == ["Structureel", "Meerjarig", "Kortcyclisch"]
+    assert series["Aandeel begroting"] == pytest.approx(split["budget_share_pct"].tolist(),
+                                                        abs=1e-9)
+    assert series["Norm"] == pytest.approx(split["norm_pct"].tolist(), abs=1e-9)
+    _, _, series = charts[titles["spending"]]
+    assert series["Begroting"] == pytest.approx(split["budget_eur"].tolist(), abs=0.005)
+    assert series["Besteed"] == pytest.approx(split["spent_eur"].tolist(), abs=0.005)
+    totals = db.query("totals_by_year", demo_dir)
+    totals = totals[totals["year"] <= year]
+    kind, cats, series = charts[titles["trend"]]
+    assert "LINE" in str(kind) and cats == [str(y) for y in totals["year"]]
+    assert series["Begroting"] == pytest.approx(totals["budget_eur"].tolist(), abs=0.005)
+    tables = [sh for sl in prs.slides for sh in sl.shapes if sh.has_table]
+    assert tables, "tables are real tables"
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_html_is_self_contained_and_interactive(built, year):
+    page = report.render_html(built[year][0]).decode("utf-8")
+    assert page.count("<script type=\"text/javascript\">/**") == 1 or "plotly.js v" in page
+    assert page.count("Plotly.newPlot") == sum(s.chart is not None for s in built[year][0].slides)
+    outside_scripts = re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S)
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", outside_scripts)
+    assert not re.search(r"<script[^>]+src=|<link\b|@import|url\(\s*['\"]?https?:", page)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_report_figures_reconcile_with_cli_summary_to_the_cent(built, demo_dir, year):
+    figures = built[year][0].figures
+    s = cli.summary(year, demo_dir)
+    assert round(figures["budget_eur"], 2) == s["budget_eur"]
+    assert round(figures["spent_eur"], 2) == s["spent_eur"]
+    for c in s["categories"]:
+        mine = figures["categories"][c["category"]]
+        for key in ("budget_eur", "spent_eur", "budget_share_pct", "norm_pct", "deviation_pp"):
+            assert round(mine[key], 2) == c[key], (c["category"], key)
+    fund = next(sl for sl in built[year][0].slides if sl.key == "fund")
+    assert fund.kpis[0][0] == fmt.eur_mln(s["budget_eur"], lang="nl")
+
+
+def test_english_report(demo_dir):
+    rep = report.build(2024, demo_dir, lang="en")
+    assert rep.slides[1].title == "The fund in one number: €58.0M"
+    assert b"Source of inhabitants: CBS" in report.render_html(rep)
+
+
+def test_cli_report_exit_codes(demo_dir, tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert cli.main(["report", "--year", "2024", "--format", "html", "--out", str(out),
+                     "--data-dir", str(demo_dir)]) == 0
+    assert out.read_bytes().startswith(b"<!DOCTYPE html>")
+    assert cli.main(["report", "--year", "1999", "--format", "pdf", "--out", "x.pdf",
+                     "--data-dir", str(demo_dir)]) == 2
+    assert cli.main(["report", "--year", "2024", "--format", "doc", "--out", "x.doc",
+                     "--data-dir", str(demo_dir)]) == 2
+    assert cli.main(["report", "--year", "2024", "--format", "pptx", "--out", "x.pdf",
+                     "--data-dir", str(demo_dir)]) == 2
+    assert cli.main(["report", "--year", "2024", "--format", "html",
+                     "--out", str(tmp_path / "missing" / "r.html"),
+                     "--data-dir", str(demo_dir)]) == 1
+    assert cli.main(["report", "--year", "2024", "--format", "html", "--out", "x.html",
+                     "--data-dir", str(tmp_path / "empty")]) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 5 and all(e.startswith("ggu: ") for e in errors)
+
+
+def test_page_presentation_mode_steps_through_the_slides(demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch, "pages/rapport.py", jaar="2024")
+    assert at.title[0].value == "ALV-rapport 2024"
+    assert len(at.get("download_button")) == 3
+    at.toggle(key="presenteren").set_value(True).run()
+    assert "Dia 1 van 10" in at.markdown[-1].value or any(
+        "Dia 1 van 10" in m.value for m in at.markdown)
+    assert at.button(key="prev").disabled
+    at.button(key="next").click().run()
+    assert any("Dia 2 van 10" in m.value for m in at.markdown)
+    assert any("€\u00a058,0\u00a0mln" in h.proto.body for h in at.get("html")), \
+        [h.proto.body[:300] for h in at.get("html")]

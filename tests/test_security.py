@@ -1,0 +1,157 @@
+"""Hostile input: every URL parameter of every page with injection, very long, unicode and
+path values; a workbook full of HTML and script, shown as text everywhere; no
+`unsafe_allow_html` with data in it."""
+from __future__ import annotations
+
+import ast
+import os
+
+import pytest
+
+from ggu import importer
+from ggu.config import ROOT
+from server import browser, open_page, streamlit_server, wait_for_app
+from test_import import set_cell, tiny_sheets, write_xlsx
+from test_pages import PAGES, run_app
+
+HOSTILE = ["' OR 1=1 --", "x" * 10_000, "𝕏 ß 漢字 \u202e", "../../etc/passwd",
+           "<script>alert(1)</script>"]
+# Every URL parameter: the frame's on every page, and each page's own.
+FRAME_PARAMS = ["jaar", "lang"]
+PAGE_PARAMS = {
+    "portfolio": ["item", "vergelijk"],
+    "doelen": ["vergelijk"],
+    "uitgaven": ["van", "tot", "eenheid", "prijsjaar", "categorie", "thema", "doel", "project",
+                 "kostensoort", "bron"],
+    "bijdragen": ["gemeente"],
+}
+
+
+def figures(at) -> dict:
+    """What a user reads on the page: headings, metrics, captions and the tables' contents."""
+    return {
+        "title": [e.value for e in at.title], "subheader": [e.value for e in at.subheader],
+        "metric": [(m.label, m.value) for m in at.metric],
+        "caption": [c.value for c in at.caption],
+        "tables": [df.value.to_csv() for df in at.dataframe],
+    }
+
+
+def test_every_url_parameter_is_listed():
+    """The list above covers every parameter the pages and the frame read from the URL."""
+    read = set()
+    for path in [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and (
+                    getattr(node.func, "attr", "") in ("url_state", "get")
+                    and "query_params" in ast.unparse(node.func) or
+                    getattr(node.func, "attr", "") == "url_state"):
+                read.add(ast.literal_eval(node.args[0]) if isinstance(node.args[0], ast.Constant)
+                         else ast.unparse(node.args[0]))
+            for kw in getattr(node, "keywords", []):
+                if kw.arg == "bind":
+                    read.add(next(k.value.value for k in node.keywords if k.arg == "key"))
+    read.discard("key")   # a key in a variable: bijdragen (gemeente), the Uitgaven multiselects
+    listed = set(FRAME_PARAMS) | {p for params in PAGE_PARAMS.values() for p in params}
+    assert read <= listed, read - listed
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_values_in_every_url_parameter(page, demo_dir, monkeypatch):
+    name = os.path.basename(page)[:-3]
+    params = FRAME_PARAMS + PAGE_PARAMS.get(name, [])
+    plain = run_app(demo_dir, monkeypatch, page)
+    for value in HOSTILE:
+        at = run_app(demo_dir, monkeypatch, page, **{p: value for p in params})  # no exception
+        assert figures(at) == figures(plain), (page, value[:40])
+        assert at.session_state["lang"] == "nl" and at.session_state["jaar"] == 2026
+        if name == "portfolio":   # a refused link says so
+            assert any("onbekend" in w.value.lower() or "bestaat niet" in w.value.lower()
+                       for w in at.warning), [w.value for w in at.warning]
+
+
+# ---------------------------------------------------------------- XSS
+
+SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory):
+    """The tiny data with HTML and script in item names, reasons, a theme and goal texts,
+    imported through the importer like any workbook."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    sheets = tiny_sheets()
+    set_cell(sheets, "Projecten", 2, "Naam", SCRIPT)              # item A
+    set_cell(sheets, "Projecten", 3, "Naam", IMG)                 # item B
+    set_cell(sheets, "Projecten", 2, "Toelichting status", IMG)
+    set_cell(sheets, "Projecten", 4, "Thema", SCRIPT)
+    set_cell(sheets, "Doelen", 2, "Naam", IMG)
+    set_cell(sheets, "Doelen", 2, "Omschrijving", SCRIPT)
+    outcome = importer.import_path(write_xlsx(tmp / "hostile.xlsx", sheets), tmp / "data",
+                                   user="test")
+    assert outcome.result == "ok", outcome.lines()
+    return tmp / "data"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_workbook_is_shown_as_text_on_every_page(page, hostile_dir, monkeypatch):
+    at = run_app(hostile_dir, monkeypatch, page, item="A")
+    # raw HTML only goes out through st.html; none of it may carry the data unescaped
+    for element in at.get("html"):
+        body = element.proto.body
+        assert SCRIPT not in body and IMG not in body, page
+    if page.endswith("portfolio.py"):
+        shown = " ".join(e.value for e in [*at.title, *at.subheader, *at.markdown, *at.caption])
+        tables = " ".join(df.value.to_csv() for df in at.dataframe)
+        assert SCRIPT in shown + tables and IMG in tables
+
+
+def _non_literal_unsafe_html(path) -> list[str]:
+    """Calls with unsafe_allow_html=True whose text is not a literal (f-strings count as data
+    unless every piece is a literal or a message-catalogue lookup t(...))."""
+    def safe(node) -> bool:
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, ast.JoinedStr):
+            return all(safe(v.value if isinstance(v, ast.FormattedValue) else v)
+                       for v in node.values)
+        return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t"
+
+    bad = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and any(
+                kw.arg == "unsafe_allow_html" and getattr(kw.value, "value", None) is True
+                for kw in node.keywords):
+            if not node.args or not safe(node.args[0]):
+                bad.append(f"{path.name}:{node.lineno}")
+    return bad
+
+
+def test_no_unsafe_allow_html_with_data():
+    files = [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ggu").rglob("*.py")]
+    assert [bad for f in files for bad in _non_literal_unsafe_html(f)] == []
+
+
+def test_the_unsafe_html_check_catches_data(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("st.markdown(f'<b>{name}</b>', unsafe_allow_html=True)\n"
+                      "st.markdown('<br>', unsafe_allow_html=True)\n"
+                      "st.markdown(f\"<p>{t('x', n=1)}</p>\", unsafe_allow_html=True)\n"
+                      "st.markdown(row.name, unsafe_allow_html=True)\n")
+    assert _non_literal_unsafe_html(sample) == ["sample.py:1", "sample.py:4"]
+
+
+def test_hostile_names_render_as_text_in_the_browser(hostile_dir):
+    with streamlit_server(hostile_dir) as url, browser() as b:
+        page = open_page(b, f"{url}/portfolio?item=A")
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        wait_for_app(page)
+        injected = page.evaluate("""() => ({
+            scripts: [...document.querySelectorAll('script')]
+                .filter(s => s.textContent.includes('alert(1)')).length,
+            onerror: document.querySelectorAll('img[onerror], [onerror]').length,
+            text: document.body.innerText})""")
+        assert injected["scripts"] == 0 and injected["onerror"] == 0
+        assert SCRIPT in injected["text"]          # the name, visible as text
+        assert dialogs == []                       # no alert() ever ran

@@ -3,7 +3,7 @@
 -- Parameters: none.
 -- Caveat: refused and unchanged import attempts make no snapshot and are not in this log; they
 -- are in data/import_attempts.jsonl (ggu.history merges both for the Beheer page).
-with log as (
+with final as (
     select
         log_id,
         logged_at,
@@ -16,21 +16,6 @@ with log as (
         result,
         message
     from import_log
-),
-
-final as (
-    select
-        log_id,
-        logged_at,
-        user_name,
-        action,
-        file_name,
-        sha256,
-        snapshot_id,
-        rows_json,
-        result,
-        message
-    from log
 )
 
 select * from final

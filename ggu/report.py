@@ -506,7 +506,14 @@ def render_pptx(report: Report) -> bytes:
         for i, row in enumerate(df.itertuples(index=False), start=1):
             for j, v in enumerate(row):
                 shape.table.cell(i, j).text = str(v)
+        if rows > 9:
+            size = min(size, 10)   # a long table: smaller type, so that it stays on the slide
+        # columns as wide as their longest text (within bounds), so that rows do not wrap
+        longest = [min(max(len(str(v)) for v in [name, *df[name]]), 45) + 2 for name in df.columns]
+        for j, width in enumerate(longest):
+            shape.table.columns[j].width = Emu(int(Inches(w) * width / sum(longest)))
         for cell in (shape.table.cell(i, j) for i in range(rows) for j in range(cols)):
+            cell.margin_top = cell.margin_bottom = Pt(2)
             for p in cell.text_frame.paragraphs:
                 p.font.size = Pt(size)
         return shape
@@ -527,13 +534,13 @@ def render_pptx(report: Report) -> bytes:
             box(slide, 0.8, 2.9, 11.5, 0.8, s.lead, 20, False, "#FFFFFF")
             box(slide, 0.8, 4.6, 11.5, 2.2, s.notes, 18)
         else:
-            box(slide, 0.6, 0.35, 12.1, 1.0, s.title, 30, True)
+            box(slide, 0.6, 0.35, 12.1, 1.0, s.title, 30 if len(s.title) <= 55 else 22, True)
             if s.lead:
-                box(slide, 0.6, 1.3, 12.1, 0.8, s.lead, 14, False, GREY)
+                box(slide, 0.6, 1.35, 12.1, 0.8, s.lead, 14, False, GREY)
         top = 2.25
         for i, (value, label) in enumerate(s.kpis):
             w = 12.1 / len(s.kpis)
-            box(slide, 0.6 + i * w, 2.8, w, 1.0, value, 44, True, ACCENT, align=2)
+            box(slide, 0.6 + i * w, 2.8, w, 1.0, value, 32, True, ACCENT, align=2)
             box(slide, 0.6 + i * w, 4.0, w, 0.6, label, 18, align=2)
         side = s.chart is not None and s.table is not None
         if s.chart is not None:

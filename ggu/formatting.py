@@ -131,6 +131,18 @@ def exception_reasons(df: pd.DataFrame, lang: str | None = None) -> pd.Series:
                      index=df.index, dtype=object)
 
 
+def rules_text(rules: pd.DataFrame, lang: str | None = None) -> str:
+    """The active exception rules in words (rows of exception_rules.sql): 'prognose meer dan
+    5,0% boven de begroting; …'. Built from the data, so it follows any change of a rule."""
+    def text(rule) -> str:
+        key = f"exc.rule.{rule.metric}"
+        if rule.operator not in (">", ">=") and rule.metric.startswith("forecast") \
+                or key not in i18n.CATALOGUE[lang or i18n.lang()]:
+            return f"{rule.metric} {rule.operator} {number(rule.threshold, digits=1, lang=lang)}"
+        return i18n.t(key, lang=lang, threshold=for_column(rule.metric)(rule.threshold, lang=lang))
+    return "; ".join(text(rule) for rule in rules.itertuples(index=False))
+
+
 def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
                   eur_digits: int = 0) -> pd.DataFrame:
     """The columns formatted as text, headed by their translated names (for tables on screen).

@@ -56,7 +56,7 @@ with right:
                                         "contributions_due_eur", "is_partial_year"])
 
 st.subheader(t("exc.title", year=year), anchor=False)
-st.caption(t("exc.lead"))
+st.caption(t("exc.lead", rules=fmt.rules_text(db.query("exception_rules"))))
 if exceptions.empty:
     st.success(t("exc.none"))
 else:

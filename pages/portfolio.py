@@ -12,6 +12,7 @@ from ggu.config import CATEGORIES, KINDS, STATUSES
 from ggu.i18n import t
 
 ui.frame_guard()
+rules_help = t("pf.exceptions_help", rules=fmt.rules_text(db.query("exception_rules")))
 year = ui.year()
 meta = db.query("meta").iloc[0]
 years = db.query("years")["year"].tolist()
@@ -49,7 +50,7 @@ k3.metric(t("pf.kpi_forecast") if is_running else t("pf.kpi_actual"),
           delta_color="off", delta_arrow="off", help=t("pf.forecast_help"))
 k4.metric(t("pf.kpi_exceptions"), fmt.number(len(exceptions)), border=True,
           delta=t("pf.kpi_red", n=int(exceptions["is_red"].sum())), delta_color="off",
-          delta_arrow="off", help=t("pf.exceptions_help"))
+          delta_arrow="off", help=rules_help)
 
 ui.chart(charts.forecast_vs_budget(by_category), key="forecast",
          title=charts.forecast_title(total, year, is_running),
@@ -77,7 +78,7 @@ kinds = f5.multiselect(t("col.kind"), KINDS, key="pf_kind",
 s1, s2 = st.columns([3, 2], vertical_alignment="bottom")
 search = s1.text_input(t("pf.search"), key="pf_search", placeholder=t("pf.search_hint"))
 only_exceptions = s2.toggle(t("pf.only_exceptions"), key="pf_exceptions",
-                            help=t("pf.exceptions_help"))
+                            help=rules_help)
 
 rows = db.query("portfolio_by_item", year=year, categories=categories or None,
                 themes=themes or None, goals=goals or None, statuses=statuses or None,

@@ -92,3 +92,21 @@ def test_no_data_explains_what_to_do(tmp_path, monkeypatch):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
     assert "python -m ggu demo" in at.error[0].value
+
+
+def test_points_of_attention_explain_the_rules_as_they_are_in_the_data(tmp_path, monkeypatch):
+    from conftest import build_tiny
+
+    store = build_tiny(tmp_path)
+    captions = " ".join(c.value for c in run_app(tmp_path, monkeypatch).caption)
+    assert "prognose meer dan 5,0% boven de begroting" in captions
+    assert "status rood" in captions
+
+    def stricter(con):
+        con.execute("update exception_rule set threshold = 8 where rule_id = 'overschrijding_pct'")
+        return {"exception_rule": 1}
+
+    store.write(stricter, action="import", user="test")
+    captions = " ".join(c.value for c in run_app(tmp_path, monkeypatch).caption)
+    assert "prognose meer dan 8,0% boven de begroting" in captions
+    assert "meer dan 5,0% boven" not in captions

@@ -29,7 +29,7 @@ NL = {
     'trend.summary': 'De begroting ging van {first} in {y0} naar {last} in {y1}.',
     'trend.partial': 't/m {as_of}',
     'exc.title': 'Aandachtspunten {year}',
-    'exc.lead': 'Projecten die een uitzonderingsregel raken: prognose meer dan 5% of € 100.000 boven de begroting of meer dan 15% eronder, status rood, of einddatum verstreken terwijl het project nog loopt. Meer op de pagina Portfolio.',
+    'exc.lead': 'Projecten die een uitzonderingsregel raken: {rules}. Meer op de pagina Portfolio.',
     'exc.none': 'Geen aandachtspunten: geen project raakt een uitzonderingsregel.',
 }
 
@@ -62,6 +62,6 @@ EN = {
     'trend.summary': 'The budget went from {first} in {y0} to {last} in {y1}.',
     'trend.partial': 'up to {as_of}',
     'exc.title': 'Points of attention {year}',
-    'exc.lead': 'Items that break an exception rule: forecast more than 5% or € 100,000 over budget or more than 15% under it, status red, or end year passed while the item is still running. More on the Portfolio page.',
+    'exc.lead': 'Items that break an exception rule: {rules}. More on the Portfolio page.',
     'exc.none': 'No points of attention: no item breaks an exception rule.',
 }

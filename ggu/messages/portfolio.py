@@ -1,6 +1,11 @@
 """Strings of the Portfolio page, the year-end forecast and the exception rules."""
 
 NL = {
+    'exc.rule.forecast_overspend_pct': 'prognose meer dan {threshold} boven de begroting',
+    'exc.rule.forecast_overspend_eur': 'prognose meer dan {threshold} boven de begroting',
+    'exc.rule.forecast_underspend_pct': 'prognose meer dan {threshold} onder de begroting',
+    'exc.rule.is_red': 'status rood',
+    'exc.rule.is_overdue': 'einddatum verstreken terwijl het project nog loopt',
     'pf.title': 'Portfolio {year}',
     'pf.lead': 'Welke projecten vragen aandacht van het College, en waarom? Hoe eindigt het jaar ten opzichte van de begroting?',
     'pf.partial': '{year} loopt nog: uitgaven tot en met {as_of}. De prognose vult de rest van het jaar aan volgens het uitgavenpatroon van elk project in eerdere jaren.',
@@ -11,7 +16,7 @@ NL = {
     'pf.forecast_help': 'Uitgaven tot nu toe plus de resterende maanden volgens het eigen uitgavenpatroon van elk project in eerdere jaren (nieuwe projecten: het gemiddelde tempo tot nu toe).',
     'pf.kpi_exceptions': 'Aandachtspunten',
     'pf.kpi_red': 'waarvan {n} op rood',
-    'pf.exceptions_help': 'Projecten die een uitzonderingsregel raken: prognose meer dan 5% of € 100.000 boven de begroting, meer dan 15% eronder, status rood, of einddatum verstreken terwijl het project nog loopt.',
+    'pf.exceptions_help': 'Projecten die een uitzonderingsregel raken: {rules}.',
     'pf.items_title': 'Alle projecten in {year}',
     'pf.all': 'Alle',
     'pf.goal': 'Doel',
@@ -87,6 +92,11 @@ NL = {
 }
 
 EN = {
+    'exc.rule.forecast_overspend_pct': 'forecast more than {threshold} over budget',
+    'exc.rule.forecast_overspend_eur': 'forecast more than {threshold} over budget',
+    'exc.rule.forecast_underspend_pct': 'forecast more than {threshold} under budget',
+    'exc.rule.is_red': 'status red',
+    'exc.rule.is_overdue': 'end year passed while the item is still running',
     'pf.title': 'Portfolio {year}',
     'pf.lead': 'Which items need the attention of the College, and why? How will the year end against the budget?',
     'pf.partial': '{year} is still running: spending up to {as_of}. The forecast adds the rest of the year following each item\'s spending pattern in earlier years.',
@@ -97,7 +107,7 @@ EN = {
     'pf.forecast_help': 'Spending to date plus the remaining months following each item\'s own spending pattern in earlier years (new items: the average pace so far).',
     'pf.kpi_exceptions': 'Points of attention',
     'pf.kpi_red': 'of which {n} red',
-    'pf.exceptions_help': 'Items that break an exception rule: forecast more than 5% or € 100,000 over budget, more than 15% under it, status red, or end year passed while the item is still running.',
+    'pf.exceptions_help': 'Items that break an exception rule: {rules}.',
     'pf.items_title': 'All items in {year}',
     'pf.all': 'All',
     'pf.goal': 'Goal',

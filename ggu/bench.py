@@ -45,7 +45,7 @@ def _extend_years(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 def build(data_dir: str | Path, rows: int, seed: int = 7) -> tuple[str, float]:
     """Write the synthetic data set as a snapshot in data_dir; return (snapshot id, seconds)."""
     tables = _extend_years(demo.build_tables())
-    fill_master = demo._filler(tables)
+    fill_master = demo.filler(tables)
 
     def fill(con) -> dict[str, int]:
         counts = fill_master(con)

@@ -668,7 +668,7 @@ def _exact(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _filler(tables: dict[str, pd.DataFrame]):
+def filler(tables: dict[str, pd.DataFrame]):
     def fill(con) -> dict[str, int]:
         """Replace the data tables by the demo frames (within the snapshot's transaction)."""
         for table in CLEAR_ORDER:
@@ -698,7 +698,7 @@ def build(data_dir=None, user: str = "demo") -> str | None:
         if meta.get("content_sha256") == digest and meta.get("is_demo") == "true":
             return store.upgrade(user)  # same content: at most a schema upgrade
     return store.write(
-        _filler(tables), action="demo", user=user,
+        filler(tables), action="demo", user=user,
         meta={"is_demo": "true", "as_of_date": AS_OF.isoformat(), "source": "voorbeelddata",
               "content_sha256": digest},
         sha256=digest,

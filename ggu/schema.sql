@@ -211,6 +211,17 @@ ranked as (
 )
 select year, category, norm_pct, tolerance_pp from ranked where rn = 1;
 
+-- Budget per year, in total and per funding source.
+create or replace view v_budget_by_year as
+select
+    year,
+    sum(budget_eur) as budget_eur,
+    coalesce(sum(budget_eur) filter (where funding_source = 'fonds_ggu'), 0) as budget_fonds_eur,
+    coalesce(sum(budget_eur) filter (where funding_source = 'rijk'), 0) as budget_rijk_eur,
+    coalesce(sum(budget_eur) filter (where funding_source = 'overig'), 0) as budget_overig_eur
+from budget
+group by year;
+
 -- The date the figures run to: stated in meta, else the last booking date.
 create or replace view v_as_of as
 select coalesce(

@@ -39,11 +39,10 @@ inhabitants as (
 budget as (
     select
         year,
-        sum(budget_eur) filter (where funding_source = 'rijk') as budget_rijk_eur,
-        sum(budget_eur) filter (where funding_source = 'overig') as budget_overig_eur
-    from v_budget
+        budget_rijk_eur,
+        budget_overig_eur
+    from v_budget_by_year
     where ($year is null or year = $year)
-    group by year
 ),
 
 fund_spent as (

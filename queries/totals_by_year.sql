@@ -4,15 +4,8 @@
 -- Caveat: in the current year spending and receipts run to the as-of date (see meta.sql), so
 -- realised_pct is "realised to date", not a year-end figure.
 with budget as (
-    select
-        year,
-        sum(budget_eur) as budget_eur,
-        sum(budget_eur) filter (where funding_source = 'fonds_ggu') as budget_fonds_eur,
-        sum(budget_eur) filter (where funding_source = 'rijk') as budget_rijk_eur,
-        sum(budget_eur) filter (where funding_source = 'overig') as budget_overig_eur
-    from v_budget
+    select * from v_budget_by_year
     where ($year is null or year = $year)
-    group by year
 ),
 
 spent as (
@@ -41,9 +34,9 @@ final as (
     select
         b.year,
         b.budget_eur,
-        coalesce(b.budget_fonds_eur, 0) as budget_fonds_eur,
-        coalesce(b.budget_rijk_eur, 0) as budget_rijk_eur,
-        coalesce(b.budget_overig_eur, 0) as budget_overig_eur,
+        b.budget_fonds_eur,
+        b.budget_rijk_eur,
+        b.budget_overig_eur,
         coalesce(s.spent_eur, 0) as spent_eur,
         100 * coalesce(s.spent_eur, 0) / nullif(b.budget_eur, 0) as realised_pct,
         coalesce(c.contributions_due_eur, 0) as contributions_due_eur,

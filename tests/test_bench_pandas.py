@@ -9,10 +9,7 @@ from ggu import bench, bench_pandas, db, demo
 from ggu.snapshots import Store
 
 YEAR = demo.AS_OF.year - 1
-# What the benchmark needs beyond year and item_id (bench.DEFAULT_PARAMS wins where it has them).
-EXTRA = {"year_from": YEAR - 2, "year_to": YEAR, "unit": "eur", "base_year": YEAR,
-         "compare_year": YEAR - 1, "rate": 3.05, "indexation_pct": 0.0}
-DEFAULT = {**EXTRA, **bench.DEFAULT_PARAMS}
+DEFAULT = bench.DEFAULT_PARAMS   # the parameters the benchmark times
 # The as-of year (the forecast model instead of actual spending), per inhabitant, in constant
 # prices, filtered, another rate, every item: the same code paths under other parameters.
 RUNNING = {**DEFAULT, "year": demo.AS_OF.year, "year_to": demo.AS_OF.year, "compare_year": YEAR,

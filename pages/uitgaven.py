@@ -43,7 +43,8 @@ multi = {  # URL key: (label, allowed values, labels)
     "thema": ("uit.f_theme", list(themes), themes),
     "doel": ("uit.f_goal", list(goals), goals),
     "project": ("uit.f_item", list(items), items),
-    "kostensoort": ("uit.f_cost_type", list(cost_types), cost_types),
+    "kostensoort": ("uit.f_cost_type", list(cost_types), {c: i18n.value("cost_type", c)
+                                                          for c in cost_types}),
     "bron": ("uit.f_funding", list(FUNDING_SOURCES), {f: i18n.value("funding_source", f)
                                                       for f in FUNDING_SOURCES}),
 }

@@ -113,13 +113,13 @@ def budget_vs_spent(df: pd.DataFrame, x: str, partial_label: str | None = None) 
     fig = go.Figure()
     fig.add_bar(x=labels, y=_mln(df["budget_eur"]), name=i18n.t("series.budget"),
                 marker=dict(color="rgba(0,0,0,0)", line=dict(color=BUDGET_LINE, width=2)),
-                width=0.75, hovertemplate="%{x}: € %{y:,.1f} mln<extra></extra>")
+                width=0.75, hovertemplate="%{x}: " + _hover_amount("eur") + "<extra></extra>")
     fig.add_bar(x=labels, y=_mln(df["spent_eur"]), name=i18n.t("series.spent"),
                 marker_color=SPENT_FILL, width=0.55,
                 text=[fmt.pct(r, digits=0) for r in df["realised_pct"]] if x == "category" else None,
                 textposition="inside", insidetextanchor="end", textangle=0,
                 textfont=dict(color="white", size=14),
-                hovertemplate="%{x}: € %{y:,.1f} mln<extra></extra>")
+                hovertemplate="%{x}: " + _hover_amount("eur") + "<extra></extra>")
     fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(**_mln_axis(), rangemode="tozero")
     fig.update_xaxes(type="category", tickangle=0)
@@ -201,10 +201,19 @@ def _amount_axis(unit: str) -> dict:
     return _mln_axis()
 
 
-def _hover_amount(unit: str) -> str:
+def _eur_prefix() -> str:
+    return "€\u00a0" if i18n.lang() == "nl" else "€"
+
+
+def _hover_amount(unit: str, axis: str = "y") -> str:
+    """The hover text of an amount on an axis, in the current language: `€ 12,3 mln` /
+    `€12.3M`, `€ 3,10` / `€3.10` per inhabitant, `€ 1.234` / `€1,234` for whole euros."""
+    value = "%{" + axis
     if unit == "per_inhabitant":
-        return "€ %{y:,.2f}"
-    return "€ %{y:,.1f} mln" if i18n.lang() == "nl" else "€%{y:,.1f}M"
+        return f"{_eur_prefix()}{value}:,.2f}}"
+    if unit == "whole_eur":
+        return f"{_eur_prefix()}{value}:,.0f}}"
+    return f"€\u00a0{value}:,.1f}}\u00a0mln" if i18n.lang() == "nl" else f"€{value}:,.1f}}M"
 
 
 def spend_treemap(tree: pd.DataFrame, unit: str = "eur") -> go.Figure:
@@ -260,15 +269,16 @@ def monthly_spend(months: pd.DataFrame, unit: str = "eur") -> go.Figure:
     x = pd.to_datetime(dict(year=months["year"], month=months["month"], day=15))
     fig = go.Figure()
     fig.add_bar(x=x, y=_amount(months["spent_eur"], unit), name=i18n.t("uit.month_spent"),
-                marker_color="#9CC3E6", hovertemplate="%{x|%b %Y}: " + _hover_amount(unit)
-                + "<extra></extra>")
+                marker_color="#9CC3E6", customdata=[fmt.month_year(d) for d in x],
+                hovertemplate="%{customdata}: " + _hover_amount(unit) + "<extra></extra>")
     for year, rows in months.groupby("year", sort=True):
         xs = pd.to_datetime(dict(year=rows["year"], month=rows["month"], day=15))
         first = year == months["year"].min()
         fig.add_scatter(x=xs, y=_amount(rows["cumulative_spent_eur"], unit), mode="lines+markers",
                         line=dict(color=SPENT_FILL, width=3), marker=dict(size=5),
                         name=i18n.t("uit.cumulative"), legendgroup="cum", showlegend=bool(first),
-                        hovertemplate="%{x|%b %Y}: " + _hover_amount(unit) + "<extra></extra>")
+                        customdata=[fmt.month_year(d) for d in xs],
+                        hovertemplate="%{customdata}: " + _hover_amount(unit) + "<extra></extra>")
         start, end = pd.Timestamp(int(year), 1, 1), pd.Timestamp(int(year), 12, 31)
         budget = _amount(rows["budget_eur"], unit).iloc[0]
         fig.add_scatter(x=[start, end], y=[budget, budget], mode="lines",
@@ -277,8 +287,10 @@ def monthly_spend(months: pd.DataFrame, unit: str = "eur") -> go.Figure:
                         showlegend=bool(first),
                         hovertemplate=f"{int(year)}: " + _hover_amount(unit) + "<extra></extra>")
     fig.update_yaxes(**_amount_axis(unit), rangemode="tozero")
-    fig.update_xaxes(dtick="M3" if months["year"].nunique() <= 2 else "M12",
-                     tickformat="%b %Y", gridcolor="#E5E7EB")
+    ticks = pd.date_range(f"{int(months['year'].min())}-01-01", f"{int(months['year'].max())}-12-01",
+                          freq="3MS" if months["year"].nunique() <= 2 else "12MS")
+    fig.update_xaxes(tickvals=list(ticks), ticktext=[fmt.month_year(d) for d in ticks],
+                     gridcolor="#E5E7EB")
     return _layout(fig, height=380)
 
 
@@ -293,8 +305,7 @@ def year_on_year(months: pd.DataFrame, unit: str = "eur") -> go.Figure:
         r = rows[rows["year"] == year]
         last = year == years[-1]
         colour = SPENT_FILL if last else greys[min(k, len(greys) - 1)]
-        labels = [fmt.date(pd.Timestamp(2000, int(m), 1), short=True).split(" ")[-1]
-                  for m in r["month"]]
+        labels = [fmt.month(m) for m in r["month"]]
         fig.add_scatter(x=labels, y=_amount(r["cumulative_spent_eur"], unit),
                         mode="lines+markers", name=str(int(year)),
                         line=dict(color=colour, width=4 if last else 2,
@@ -337,7 +348,7 @@ def province_bars(provinces: pd.DataFrame) -> go.Figure:
         text=[f"{fmt.eur_mln(c)} · {fmt.eur(p, digits=2)} {i18n.t('bij.per_inh_short')}"
               for c, p in zip(df["contribution_eur"], df["per_inhabitant_eur"])],
         textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: " + _hover_amount("eur").replace("%{y", "%{x") + "<extra></extra>"))
+        hovertemplate="%{y}: " + _hover_amount("eur", "x") + "<extra></extra>"))
     fig.update_xaxes(**_mln_axis(), range=[0, float(_mln(df["contribution_eur"]).max()) * 1.45])
     return _layout(fig, height=460, legend=False)
 
@@ -348,7 +359,7 @@ def municipality_trend(trend: pd.DataFrame) -> go.Figure:
         x=[str(int(y)) for y in trend["year"]], y=trend["contribution_eur"].astype(float),
         marker_color=SPENT_FILL,
         text=[fmt.eur(c) for c in trend["contribution_eur"]], textposition="outside",
-        cliponaxis=False, hovertemplate="%{x}: € %{y:,.0f}<extra></extra>"))
+        cliponaxis=False, hovertemplate="%{x}: " + _hover_amount("whole_eur") + "<extra></extra>"))
     fig.update_yaxes(tickprefix="€\u00a0" if i18n.lang() == "nl" else "€", tickformat=",.0f",
                      gridcolor="#E5E7EB", rangemode="tozero",
                      range=[0, float(trend["contribution_eur"].max()) * 1.18])
@@ -406,7 +417,7 @@ def forecast_vs_budget(df: pd.DataFrame) -> go.Figure:
         x=labels, y=_mln(df["forecast_eur"]), mode="markers", name=i18n.t("series.forecast"),
         marker=dict(symbol="line-ew-open", size=70, color=FORECAST_COLOUR,
                     line=dict(width=4, color=FORECAST_COLOUR)),
-        hovertemplate="%{x}: € %{y:,.1f} mln<extra></extra>")
+        hovertemplate="%{x}: " + _hover_amount("eur") + "<extra></extra>")
     for label, f, b, d in zip(labels, df["forecast_eur"], df["budget_eur"],
                               df["forecast_deviation_pct"]):
         fig.add_annotation(x=label, y=float(max(f, b)) / 1e6, yshift=6, yanchor="bottom",
@@ -425,16 +436,16 @@ def burnup(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(x=x, y=df["budget_eur"].astype(float), mode="lines",
                     line=dict(color=BUDGET_LINE, width=2), name=i18n.t("series.budget"),
-                    hovertemplate="%{x}: € %{y:,.0f}<extra></extra>")
+                    hovertemplate="%{x}: " + _hover_amount("whole_eur") + "<extra></extra>")
     fig.add_scatter(x=x, y=df["spent_cum_eur"].astype(float), mode="lines+markers",
                     line=dict(color=SPENT_FILL, width=3), marker=dict(size=7),
                     name=i18n.t("series.spent_cum"),
-                    hovertemplate="%{x}: € %{y:,.0f}<extra></extra>")
+                    hovertemplate="%{x}: " + _hover_amount("whole_eur") + "<extra></extra>")
     if df["forecast_cum_eur"].notna().any():
         fig.add_scatter(x=x, y=df["forecast_cum_eur"].astype(float), mode="lines+markers",
                         line=dict(color=FORECAST_COLOUR, width=3, dash="dash"),
                         marker=dict(size=7, symbol="diamond"), name=i18n.t("series.forecast"),
-                        hovertemplate="%{x}: € %{y:,.0f}<extra></extra>")
+                        hovertemplate="%{x}: " + _hover_amount("whole_eur") + "<extra></extra>")
         last = df.iloc[-1]
         fig.add_annotation(x=x.iloc[-1], y=float(last["forecast_cum_eur"]), xanchor="left",
                            showarrow=False, text=f" {fmt.eur_mln(last['forecast_cum_eur'])}",
@@ -534,6 +545,20 @@ def indicator_bullets(df: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def _date_ticks(dates: pd.Series) -> dict:
+    """Ticks for a date axis with labels in the current language (plotly's month names are
+    English only): one per year over two years or more, else one per quarter (`apr 2026`)."""
+    dates = pd.to_datetime(dates).dropna()
+    if dates.empty:
+        return {}
+    lo, hi = dates.min(), dates.max()
+    if hi.year - lo.year >= 2:
+        ticks = pd.date_range(f"{lo.year}-01-01", f"{hi.year + 1}-01-01", freq="YS")
+        return dict(tickvals=list(ticks), ticktext=[str(d.year) for d in ticks])
+    ticks = pd.date_range(f"{lo.year}-01-01", f"{hi.year + 1}-01-01", freq="3MS")
+    return dict(tickvals=list(ticks), ticktext=[fmt.month_year(d) for d in ticks])
+
+
 def indicator_trend(df: pd.DataFrame) -> go.Figure:
     """The progress (baseline 0% -> target 100%) of each indicator of a goal over time, one line
     and marker symbol per indicator. `df`: rows of indicator_measurements.sql for one goal."""
@@ -542,15 +567,16 @@ def indicator_trend(df: pd.DataFrame) -> go.Figure:
     colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
     for k, (ind, rows) in enumerate(df.groupby("indicator_id", sort=True)):
         fig.add_scatter(x=pd.to_datetime(rows["measured_date"]),
+                        customdata=[fmt.date(d) for d in rows["measured_date"]],
                         y=rows["progress_pct"].astype(float), mode="lines+markers",
                         name=f"{ind} {rows['name'].iloc[0]}",
                         line=dict(color=colours[k % 5], width=2),
                         marker=dict(symbol=symbols[k % 5], size=7),
-                        hovertemplate="%{x|%d-%m-%Y}: %{y:.0f}%<extra></extra>")
+                        hovertemplate="%{customdata}: %{y:.0f}%<extra></extra>")
     fig.add_hline(y=100, line=dict(color="#6B7280", width=1, dash="dot"),
                   annotation_text=i18n.t("series.target"), annotation_position="top left")
     fig.update_yaxes(ticksuffix="%", gridcolor="#E5E7EB", title=i18n.t("series.progress_axis"))
-    fig.update_xaxes(gridcolor="#F3F4F6")
+    fig.update_xaxes(gridcolor="#F3F4F6", **_date_ticks(df["measured_date"]))
     _layout(fig, height=320)
     fig.update_layout(legend=dict(orientation="v", y=-0.15, yanchor="top"))
     fig.update_layout(height=320 + 24 * df["indicator_id"].nunique(), margin=dict(b=10))
@@ -566,13 +592,13 @@ def goal_allocation(df: pd.DataFrame, year: int, compare_year: int | None) -> go
         fig.add_bar(x=_mln(df["compare_budget_eur"].fillna(0)), y=names, orientation="h",
                     name=str(compare_year), width=0.75,
                     marker=dict(color="rgba(0,0,0,0)", line=dict(color=BUDGET_LINE, width=2)),
-                    hovertemplate="%{y}: € %{x:,.1f} mln<extra></extra>")
+                    hovertemplate="%{y}: " + _hover_amount("eur", "x") + "<extra></extra>")
     fig.add_bar(x=_mln(df["budget_eur"]), y=names, orientation="h", name=str(year), width=0.5,
                 marker_color=SPENT_FILL,
                 text=[f"{fmt.eur_mln(b)} · {fmt.pct(s)}"
                       for b, s in zip(df["budget_eur"], df["budget_share_pct"])],
                 textposition="outside", textfont=dict(size=14),
-                hovertemplate="%{y}: € %{x:,.1f} mln<extra></extra>")
+                hovertemplate="%{y}: " + _hover_amount("eur", "x") + "<extra></extra>")
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(**_mln_axis(), rangemode="tozero")
     top = float(max(df["budget_eur"].max(), df["compare_budget_eur"].fillna(0).max())) / 1e6

@@ -7,7 +7,7 @@ import math
 from typing import Callable
 
 import pandas as pd
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime, get_month_names
 from babel import Locale
 from babel.numbers import parse_pattern
 
@@ -90,6 +90,35 @@ def date(x, lang: str | None = None, short: bool = False) -> str:
     if isinstance(x, pd.Timestamp):
         x = x.date()
     return format_date(x, format="d MMM" if short else "long", locale=_locale(lang)).rstrip(".")
+
+
+def month(m: int, lang: str | None = None, short: bool = True) -> str:
+    """The name of month m (1-12) from babel: `okt` / `Oct`; short=False: `oktober` / `October`.
+    For chart axes and labels: plotly's own month names are English only."""
+    names = _month_names(lang or i18n.lang(), "abbreviated" if short else "wide")
+    return names[int(m)]
+
+
+@functools.lru_cache(maxsize=None)
+def _month_names(lang: str, width: str) -> dict[int, str]:
+    names = get_month_names(width, locale=_parsed_locale(lang))
+    return {m: names[m].rstrip(".") for m in range(1, 13)}
+
+
+def month_year(x, lang: str | None = None) -> str:
+    """`okt 2026` / `Oct 2026` for a date."""
+    if _missing(x):
+        return "–"
+    x = pd.Timestamp(x)
+    return f"{month(x.month, lang=lang)} {x.year}"
+
+
+def timestamp(x, lang: str | None = None) -> str:
+    """A moment to the minute: `01-12-2026 09:05` / `01/12/2026, 09:05`."""
+    if _missing(x):
+        return "–"
+    text = format_datetime(pd.Timestamp(x).to_pydatetime(), format="short", locale=_locale(lang))
+    return text.replace(", ", " ", 1) if (lang or i18n.lang()) == "nl" else text
 
 
 def yes_no(x, lang: str | None = None) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ggu import config, db, i18n
+from ggu import formatting as fmt
 from ggu import template as tpl
 from ggu.i18n import CATALOGUE, t
 from ggu.snapshots import DataError, Store
@@ -78,7 +79,7 @@ def history(data_dir=None) -> pd.DataFrame:
 def history_display(df: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """The history as text for a table on screen (imported text shown as text, never HTML)."""
     return pd.DataFrame({
-        t("hist.col.when", lang=lang): [x.strftime("%d-%m-%Y %H:%M") for x in df["logged_at"]],
+        t("hist.col.when", lang=lang): [fmt.timestamp(x, lang=lang) for x in df["logged_at"]],
         t("hist.col.user", lang=lang): df["user_name"].fillna(""),
         t("hist.col.action", lang=lang): [_label("hist.action", a, lang) for a in df["action"]],
         t("hist.col.file", lang=lang): df["file_name"].fillna(""),
@@ -115,7 +116,7 @@ def snapshots(data_dir=None) -> pd.DataFrame:
 
 def snapshot_label(row, lang: str | None = None) -> str:
     """`0003 · 12-05-2026 10:14 · inladen GGU_2026.xlsx (huidig)`."""
-    when = row["logged_at"].strftime("%d-%m-%Y %H:%M") if pd.notna(row["logged_at"]) else ""
+    when = fmt.timestamp(row["logged_at"], lang=lang) if pd.notna(row["logged_at"]) else ""
     what = _label("hist.action", row["action"], lang)
     parts = [row["snapshot_id"], when, " ".join(x for x in (what, _text(row["file_name"])) if x)]
     label = " · ".join(p for p in parts if p)

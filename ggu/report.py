@@ -246,8 +246,8 @@ def _build(year, data_dir, lang, made) -> Report:
                                              eur_digits=2)
 
     slides.append(Slide("closing", t("rp.close_title"), notes=[
-        t("rp.close_source", source=meta["data_source"], snapshot=meta["snapshot_id"],
-          as_of=as_of),
+        t("rp.close_source", source=t("rp.demo") if meta["is_demo"] else meta["data_source"],
+          snapshot=meta["snapshot_id"], as_of=as_of),
         t("rp.close_cbs"), t("rp.close_same", year=year), t("rp.close_made", date=fmt.date(made))]))
 
     figures = {"budget_eur": float(totals["budget_eur"]), "spent_eur": float(totals["spent_eur"]),

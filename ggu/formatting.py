@@ -54,8 +54,12 @@ def eur_mln(x, lang: str | None = None) -> str:
     if _missing(x):
         return "–"
     lang = lang or i18n.lang()
-    amount = format_decimal(float(x) / 1e6, format="#,##0.0", locale=_locale(lang))
-    return f"€\u00a0{amount}\u00a0mln" if lang == "nl" else f"€{amount}M"
+    if lang == "nl":
+        amount = format_decimal(float(x) / 1e6, format="#,##0.0", locale=_locale(lang))
+        return f"€\u00a0{amount}\u00a0mln"
+    amount = format_decimal(abs(float(x)) / 1e6, format="#,##0.0", locale=_locale(lang))
+    sign = "-" if float(x) < 0 and amount.strip("0.,") else ""
+    return f"{sign}€{amount}M"   # English puts the sign before the currency: -€16.1M
 
 
 def pct(x, digits: int = 1, lang: str | None = None) -> str:

@@ -98,7 +98,7 @@ EN = {
     'exc.rule.is_red': 'status red',
     'exc.rule.is_overdue': 'end year passed while the item is still running',
     'pf.title': 'Portfolio {year}',
-    'pf.lead': 'Which items need the attention of the College, and why? How will the year end against the budget?',
+    'pf.lead': 'Which items need the attention of the board (the College van Dienstverleningszaken), and why? How will the year end against the budget?',
     'pf.partial': '{year} is still running: spending up to {as_of}. The forecast adds the rest of the year following each item\'s spending pattern in earlier years.',
     'pf.item_unknown': 'The item in the link does not exist; it was ignored. Choose an item below.',
     'pf.kpi_forecast': 'Year-end forecast',

@@ -78,8 +78,8 @@ NL = {
 
 EN = {
     "rp.fonts_missing": "The fonts for the PDF are missing: install the Debian packages fonts-liberation and fonts-dejavu-core (make run does this as root).",
-    'nav.report': 'ALV report',
-    'rp.page_title': 'ALV report {year}',
+    'nav.report': 'Assembly report',
+    'rp.page_title': 'General assembly report {year}',
     'rp.page_lead': 'The GGU year in a few slides, from the same figures as the dashboard: show '
                     'it on the big screen or download it as PDF, PowerPoint or HTML.',
     'rp.present': 'Presentation mode',
@@ -100,7 +100,7 @@ EN = {
     'rp.overview': 'All slides',
     'rp.doc_title': 'The GGU year {year}',
     'rp.doc_subtitle': 'General Assembly · Fund for Joint Municipal Implementation (GGU)',
-    'rp.doc_header': 'GGU · ALV report {year}',
+    'rp.doc_header': 'GGU · General assembly report {year}',
     'rp.demo': 'sample data',
     'rp.demo_note': 'Made with sample data: the figures are fictitious.',
     'rp.as_of': 'Data as of {as_of}',
@@ -109,7 +109,7 @@ EN = {
     'rp.page': 'Page {n} of {total}',
     'rp.partial': '{year} is still running: spending and receipts up to {as_of}.',
     'rp.fund_title': 'The fund in one number: {total}',
-    'rp.fund_lead': 'Budget {year}: {fonds} from the Fonds GGU, {rijk} from the national '
+    'rp.fund_lead': 'Budget {year}: {fonds} from the GGU Fund, {rijk} from the national '
                     'government and {overig} other. Spent: {spent} ({pct}).',
     'rp.kpi_total': 'budget {year}',
     'rp.kpi_rate': 'per inhabitant',

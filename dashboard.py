@@ -18,6 +18,7 @@ with st.sidebar:
                  format_func={"nl": "Nederlands", "en": "English"}.get)
 i18n.set_lang(st.session_state["lang"])
 ui.url_write("lang", i18n.lang(), default=default_lang)
+ui.accessibility(i18n.lang())
 if auth.login_required_everywhere() and auth.gate(lead=t("auth.required")) is None:
     st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the Beheer login
 

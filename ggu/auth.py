@@ -91,7 +91,7 @@ def gate(lead: str | None = None) -> str | None:
     if who:
         return who
     kind = method()
-    st.subheader(t("auth.title"), anchor=False)
+    st.header(t("auth.title"), anchor=False)
     if lead:
         st.info(lead, icon=":material/lock:")
     if kind == "none":

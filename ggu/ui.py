@@ -1,6 +1,8 @@
 """Streamlit building blocks shared by the frame and the pages (layout only, no figures)."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -22,6 +24,21 @@ def frame_guard() -> None:
         st.rerun()
 
 
+# A focus ring that cannot be missed on every control reached with the keyboard (WCAG 2.4.7;
+# Streamlit's own is a faint grey background on links and tabs).
+FOCUS_CSS = (":focus-visible{outline:3px solid #0B5394 !important;outline-offset:2px;}"
+             "[data-testid='stSidebarNavLink']:focus-visible{outline-offset:-3px;}")
+
+
+def accessibility(lang: str) -> None:
+    """Once per run, from the frame: `<html lang>` set to the language shown (WCAG 3.1.1: a
+    screen reader then reads Dutch as Dutch; Streamlit's page always says "en"), and the
+    focus ring."""
+    st.html(f"<style>{FOCUS_CSS}</style>"
+            f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+            unsafe_allow_javascript=True)
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _figure(snapshot: str, lang: str, builder: str, query: str, column: str, value) -> go.Figure:
     rows = db.query(query)
@@ -40,9 +57,10 @@ def year() -> int:
 
 
 def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
-          columns: list[str], key: str, eur_digits: int = 0) -> None:
-    """A chart with a title that says the message, its text summary, and its data as a table."""
-    st.subheader(title, anchor=False)
+          columns: list[str], key: str, eur_digits: int = 0, level: int = 2) -> None:
+    """A chart with a title that says the message, its text summary, and its data as a table.
+    `level` 3 for a chart inside a section that has its own h2 (headings stay in order)."""
+    (st.header if level == 2 else st.subheader)(title, anchor=False)
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
     st.caption(summary)
     with st.expander(t("table.show")):

@@ -28,7 +28,7 @@ tab_load, tab_history, tab_compare, tab_rollback = st.tabs(
     [t("bh.tab.load"), t("bh.tab.history"), t("bh.tab.compare"), t("bh.tab.rollback")])
 
 with tab_load:
-    st.subheader(t("bh.step1"), anchor=False)
+    st.header(t("bh.step1"), anchor=False)
     st.caption(t("bh.step1_help"))
     c1, c2, _ = st.columns([1, 1, 2])
     c1.download_button(t("bh.download_template"), functools.partial(tpl.template_bytes, lang()),
@@ -42,7 +42,7 @@ with tab_load:
                            mime="application/vnd.openxmlformats-officedocument."
                                 "spreadsheetml.sheet")
 
-    st.subheader(t("bh.step2"), anchor=False)
+    st.header(t("bh.step2"), anchor=False)
     st.caption(t("bh.semantics"))
     upload = st.file_uploader(t("bh.upload"), type=["xlsx"], key="upload",
                               help=t("bh.upload_help"),

@@ -95,7 +95,7 @@ else:
         with right:
             trend = db.query("municipality_contribution_by_year", cbs_code=code)
             t0, t1 = trend.iloc[0], trend.iloc[-1]
-            ui.chart(charts.municipality_trend(trend), key="mine_trend",
+            ui.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
                      title=t("bij.mine_trend_title", name=mine["name"]),
                      summary=t("bij.mine_trend_summary", first=fmt.eur(t0["contribution_eur"]),
                                y0=int(t0["year"]), last=fmt.eur(t1["contribution_eur"]),
@@ -135,7 +135,7 @@ parts = ", ".join(
     t("bij.whatif_part_more" if g >= 0 else "bij.whatif_part_less",
       category=i18n.value("category", c).lower(), amount=fmt.eur_mln(abs(g)))
     for c, g in zip(whatif["category"], whatif["gap_eur"]))
-ui.chart(charts.whatif_envelopes(whatif, year), key="whatif",
+ui.chart(charts.whatif_envelopes(whatif, year), key="whatif", level=3,
          title=t("bij.whatif_chart_title", rate=fmt.eur(rate, digits=2), parts=parts),
          summary=t("bij.whatif_summary", fund=fmt.eur_mln(whatif["fund_eur"].iloc[0]), year=year,
                    norms=" / ".join(fmt.pct(n, digits=0) for n in whatif["norm_pct"])),

@@ -36,7 +36,7 @@ for goal in goals.itertuples(index=False):
     goal_indicators = indicators[indicators["goal_id"] == goal.goal_id].reset_index(drop=True)
     with st.container(border=True):
         verdict = goal_indicators["goal_verdict"].iloc[0] if len(goal_indicators) else None
-        st.subheader(f"{goal.goal_id} · {goal.name}", anchor=False)
+        st.header(f"{goal.goal_id} · {goal.name}", anchor=False)
         st.markdown(f"**{charts.verdict_label(verdict)}** · {goal.description}")
         if len(goal_indicators) and goal_indicators["is_goal_stale"].iloc[0]:
             st.warning(t("dl.stale", last=fmt.date(goal_indicators["last_measured_date"].max())),
@@ -56,7 +56,7 @@ for goal in goals.itertuples(index=False):
                   delta_arrow="off")
         if len(goal_indicators):
             ui.chart(ui.cached_figure("indicator_bullets", "indicator_progress", "goal_id",
-                                      goal.goal_id), key=f"bullets_{goal.goal_id}",
+                                      goal.goal_id), key=f"bullets_{goal.goal_id}", level=3,
                      title=charts.indicator_title(goal_indicators),
                      summary=charts.indicator_summary(goal_indicators),
                      table=goal_indicators.assign(
@@ -66,7 +66,7 @@ for goal in goals.itertuples(index=False):
                               "progress_pct", "expected_pct", "verdict"])
             trend = measurements[measurements["goal_id"] == goal.goal_id]
             ui.chart(ui.cached_figure("indicator_trend", "indicator_measurements", "goal_id",
-                                      goal.goal_id), key=f"trend_{goal.goal_id}",
+                                      goal.goal_id), key=f"trend_{goal.goal_id}", level=3,
                      title=t("dl.trend_title"), summary=charts.trend_measurements_summary(trend),
                      table=trend, columns=["name", "measured_date", "value", "progress_pct"])
         served = items[items["goal_id"] == goal.goal_id]

@@ -55,7 +55,7 @@ with right:
              table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
                                         "contributions_due_eur", "is_partial_year"])
 
-st.subheader(t("exc.title", year=year), anchor=False)
+st.header(t("exc.title", year=year), anchor=False)
 st.caption(t("exc.lead", rules=fmt.rules_text(db.query("exception_rules"))))
 if exceptions.empty:
     st.success(t("exc.none"))

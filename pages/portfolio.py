@@ -59,7 +59,7 @@ ui.chart(charts.forecast_vs_budget(by_category), key="forecast",
                   "forecast_deviation_eur", "forecast_deviation_pct"])
 
 # -- The items ------------------------------------------------------------------------------
-st.subheader(t("pf.items_title", year=year), anchor=False)
+st.header(t("pf.items_title", year=year), anchor=False)
 all_rows = db.query("portfolio_by_item", year=year)
 all_rows = all_rows.assign(reason=fmt.exception_reasons(all_rows))
 f1, f2, f3, f4, f5 = st.columns(5)
@@ -104,7 +104,7 @@ st.dataframe(fmt.styled_frame(rows, ["name", "status", "budget_eur", "spent_eur"
              selection_mode="single-row", height=min(38 + 35 * max(len(rows), 1), 560), placeholder="–")
 
 # -- One item -------------------------------------------------------------------------------
-st.subheader(t("pf.detail_title"), anchor=False)
+st.header(t("pf.detail_title"), anchor=False)
 item_id = st.selectbox(t("pf.item"), list(names), key="item", index=None,
                        format_func=lambda i: names[i] if i in names[i] else f"{names[i]} ({i})", placeholder=t("pf.pick"))
 if item_id:
@@ -144,7 +144,7 @@ if item_id:
                       delta=charts.signed_pct(r["forecast_deviation_pct"]), delta_color="off",
                       delta_arrow="off")
             burn = db.query("burnup_by_month", year=year, item_id=item_id)
-            ui.chart(charts.burnup(burn), key="burnup",
+            ui.chart(charts.burnup(burn), key="burnup", level=3,
                      title=t("pf.burnup_title", year=year),
                      summary=charts.burnup_summary(burn, r, is_running),
                      table=burn, columns=["month_end_date", "budget_eur", "spent_cum_eur",
@@ -152,7 +152,7 @@ if item_id:
         history = db.query("budget_spent_forecast_by_year", item_id=item_id)
         if not history.empty:
             short = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
-            ui.chart(charts.item_history(history, short), key="item_years",
+            ui.chart(charts.item_history(history, short), key="item_years", level=3,
                      title=t("pf.history_title"), summary=charts.trend_summary(history),
                      table=history, columns=["year", "budget_eur", "spent_eur", "realised_pct",
                                              "forecast_eur"])
@@ -179,7 +179,7 @@ if not rows.empty:
              columns=["name", "status", "start_year", "end_year", "phase", group])
 
 # -- Compare years --------------------------------------------------------------------------
-st.subheader(t("pf.compare_title"), anchor=False)
+st.header(t("pf.compare_title"), anchor=False)
 others = [y for y in years if y != year]
 compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="query-params",
                        index=others.index(year - 1) if year - 1 in others else 0)

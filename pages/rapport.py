@@ -80,6 +80,6 @@ if present:
                     text_alignment="center")
     show(st.session_state["dia"])
 else:
-    st.subheader(t("rp.overview"), anchor=False)
+    st.header(t("rp.overview"), anchor=False)
     for n in range(len(slides)):
         show(n)

@@ -56,9 +56,10 @@ with st.container(border=True):
                          key=ui.url_state("eenheid", list(UNITS), "eur"),
                          format_func=lambda u: t(f"unit.{u}"))
     unit = st.session_state["eenheid"]
-    c3.selectbox(t("uit.f_base_year"), base_years, disabled=unit != "constant",
-                 key=ui.url_state("prijsjaar", base_years, default_base),
-                 help=t("uit.f_base_year_help"))
+    ui.url_state("prijsjaar", base_years, default_base)
+    if unit == "constant":   # only then does the price year mean something
+        c3.selectbox(t("uit.f_base_year"), base_years, key="prijsjaar",
+                     help=t("uit.f_base_year_help"))
     cols = st.columns(3) + st.columns(3)
     for col, (key, (label, allowed, labels)) in zip(cols, multi.items()):
         col.multiselect(t(label), allowed, key=ui.url_state(key, allowed, [], multi=True),
@@ -140,7 +141,7 @@ with left:
              eur_digits=digits)
 with right:
     if year_from == year_to:
-        st.subheader(t("uit.yoy_title_single", month=month_name), anchor=False)
+        st.header(t("uit.yoy_title_single", month=month_name), anchor=False)
         st.info(t("uit.yoy_one_year"))
     else:
         change = last["change_pct"]
@@ -157,7 +158,7 @@ with right:
                           "prev_year_cumulative_spent_eur", "change_pct"],
                  eur_digits=digits)
 
-st.subheader(t("uit.top_title"), anchor=False)
+st.header(t("uit.top_title"), anchor=False)
 by_item = levels[levels["node_level"] == "item"]
 for tab, rank in zip(st.tabs([t("uit.top_spent"), t("uit.top_over"), t("uit.top_under")]),
                      ("rank_spent", "rank_over", "rank_under")):
@@ -167,7 +168,7 @@ for tab, rank in zip(st.tabs([t("uit.top_spent"), t("uit.top_over"), t("uit.top_
     else:
         tab.table(fmt.display_frame(top, TOP, eur_digits=digits), hide_index=True)
 
-st.subheader(t("uit.table_title"), anchor=False)
+st.header(t("uit.table_title"), anchor=False)
 st.caption(t("uit.table_caption", n=len(by_item)))
 st.dataframe(fmt.display_frame(by_item, TABLE, eur_digits=digits), hide_index=True,
              key="items_table")

@@ -75,7 +75,7 @@ def test_wrong_password_is_refused(tiny, monkeypatch, password_hash):
 
 def test_upload_bad_then_good_file(tiny, monkeypatch, password_hash, tmp_path):
     at = logged_in(tiny, monkeypatch, password_hash)
-    assert at.subheader[0].value.startswith("1. Sjabloon")
+    assert at.header[0].value.startswith("1. Sjabloon")
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 3, "Bedrag", "veel")
     set_cell(sheets, "Projecten", 2, "Categorie", "<b>anders</b>")

@@ -21,7 +21,7 @@ def test_headline_figures_equal_the_queries(demo_dir, monkeypatch):
     assert m["Prognose jaareinde"] == fmt.eur_mln(total.loc["totaal", "forecast_eur"], lang="nl")
     exceptions = db.query("exceptions_by_item", demo_dir, year=2026)
     assert m["Aandachtspunten"] == str(len(exceptions))
-    assert at.subheader[0].value.startswith("Prognose 2026: €\u00a057,6\u00a0mln")
+    assert at.header[0].value.startswith("Prognose 2026: €\u00a057,6\u00a0mln")
 
 
 def test_year_filter_changes_the_forecast(demo_dir, monkeypatch):
@@ -62,7 +62,7 @@ def test_item_from_the_url_shows_its_detail_and_burnup(demo_dir, monkeypatch):
     at = run_app(demo_dir, monkeypatch, PAGE, item="NIS2")
     row = db.query("portfolio_by_item", demo_dir, year=2026, search="NIS2").iloc[0]
     assert at.selectbox(key="item").value == "NIS2"
-    headers = [s.value for s in at.subheader]
+    headers = [s.value for s in [*at.header, *at.subheader]]
     assert "Uitgaven 2026 opgeteld per maand, met de prognose tot 31 december" in headers
     values = [m.value for m in at.metric]
     assert fmt.eur(row["forecast_eur"], lang="nl") in values

@@ -30,7 +30,7 @@ PAGE_PARAMS = {
 def figures(at) -> dict:
     """What a user reads on the page: headings, metrics, captions and the tables' contents."""
     return {
-        "title": [e.value for e in at.title], "subheader": [e.value for e in at.subheader],
+        "title": [e.value for e in at.title], "headers": [e.value for e in [*at.header, *at.subheader]],
         "metric": [(m.label, m.value) for m in at.metric],
         "caption": [c.value for c in at.caption],
         "tables": [df.value.to_csv() for df in at.dataframe],
@@ -101,7 +101,7 @@ def test_hostile_workbook_is_shown_as_text_on_every_page(page, hostile_dir, monk
         body = element.proto.body
         assert SCRIPT not in body and IMG not in body, page
     if page.endswith("portfolio.py"):
-        shown = " ".join(e.value for e in [*at.title, *at.subheader, *at.markdown, *at.caption])
+        shown = " ".join(e.value for e in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption])
         tables = " ".join(df.value.to_csv() for df in at.dataframe)
         assert SCRIPT in shown + tables and IMG in tables
 

@@ -6,14 +6,14 @@ DATA_DIR ?= data
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test demo install install-dev chromium screenshots clean
+.PHONY: run test demo install install-dev chromium node screenshots clean
 
 run: install chromium $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run dashboard.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 
-test: install-dev chromium  ## Install what the tests need (Chromium included) and run the suite
+test: install-dev chromium node_modules/.package-lock.json  ## Install what the tests need (Chromium, axe-core included) and run the suite
 	$(PY) -m pytest
 
 demo: install  ## (Re)build the demo data set as a new snapshot (no-op when it is current)
@@ -47,8 +47,23 @@ chromium:  ## Debian's Chromium, poppler-utils and fonts for the tests and the P
 		exit 1; \
 	fi
 
+# axe-core for the accessibility checks of the browser tests, from the npm registry as locked
+# in package-lock.json. npm comes with the machine's Node.js, else from Debian.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory node
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node:  ## Debian's Node.js and npm (only when the machine has no npm)
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
+	else \
+		echo "npm ontbreekt. Installeer het met 'sudo apt-get install nodejs npm' en probeer opnieuw."; \
+		exit 1; \
+	fi
+
 screenshots: install-dev chromium  ## Screenshots of every page into screenshots/
 	$(PY) tests/screenshots.py $(DATA_DIR) screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules

@@ -13,6 +13,9 @@ from playwright.sync_api import sync_playwright
 
 from ggu.config import ROOT
 
+# axe-core from the npm registry (package.json; `make test` runs `npm ci`).
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 CHROMIUM = os.environ.get("GGU_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -26,10 +29,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3):
-    """Start `streamlit run dashboard.py` on a free localhost port; yield its base URL."""
+def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict | None = None):
+    """Start `streamlit run dashboard.py` on a free localhost port; yield its base URL.
+    `env`: extra environment variables for the server (e.g. the Beheer password hash)."""
     port = _free_port()
-    env = {**os.environ, "GGU_DATA_DIR": str(data_dir),
+    env = {**os.environ, **(env or {}), "GGU_DATA_DIR": str(data_dir),
            "STREAMLIT_SERVER_HEADLESS": "true", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1", "STREAMLIT_SERVER_PORT": str(port)}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py"],
@@ -80,3 +84,21 @@ def wait_for_app(page, timeout: int = 60_000) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     page.wait_for_timeout(500)
+
+
+def axe(page) -> list[dict]:
+    """The axe-core violations (WCAG 2.1 A and AA, and best practice) of the page as it is now:
+    one dict per rule with its id, impact, help and the first offending elements."""
+    if not AXE_JS.exists():
+        raise RuntimeError(f"{AXE_JS} is missing: run `make test` (it runs `npm ci`).")
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
+    }""", AXE_TAGS)
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    """The violations of impact serious or critical (the WCAG 2.1 AA bar of the test suite)."""
+    return [v for v in violations if v["impact"] in ("serious", "critical")]

@@ -389,6 +389,7 @@ def whatif_envelopes(whatif: pd.DataFrame, year: int) -> go.Figure:
 
 # -- Portfolio and Strategische doelen (issue 3) ------------------------------------------------
 
+# Text on these fills is dark (#111: 4.7:1 on vermillion, 5.6:1 on green, 9:1 on orange).
 STATUS_COLOURS = {"groen": "#009E73", "oranje": "#E69F00", "rood": "#D55E00"}
 VERDICT_COLOURS = {"op_koers": "#009E73", "aandacht": "#E69F00", "achter": "#D55E00"}
 VERDICT_ICONS = {"op_koers": "✔", "aandacht": "▲", "achter": "✖", None: "–"}
@@ -493,7 +494,7 @@ def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
             marker=dict(color=STATUS_COLOURS[status], line=dict(color="#1F2937", width=0.5)),
             text=[f"{i18n.value('status', status)}" + (" →" if pd.isna(e) else "")
                   for e in part["end_year"]],
-            textposition="inside", insidetextanchor="start", textfont=dict(color="white"),
+            textposition="inside", insidetextanchor="start", textfont=dict(color=NORM_COLOUR),
             customdata=[[int(s), "…" if pd.isna(e) else int(e), i18n.value("status", status)]
                         for s, e in zip(part["start_year"], part["end_year"])],
             hovertemplate="%{y}: %{customdata[0]}–%{customdata[1]} · %{customdata[2]}<extra></extra>")

@@ -23,6 +23,7 @@ from typing import Callable
 import duckdb
 
 from ggu import config
+from ggu.i18n import t
 
 # How every reader opens a snapshot: read-only, no access to other files, configuration locked.
 READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True,
@@ -67,10 +68,8 @@ def opens(path: Path) -> bool:
 
 
 # The errors of a full disk or a read-only data folder, turned into one clear message.
-_WRITE_ERRORS = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte is op",
-                 errno.EROFS: "de gegevensmap is alleen-lezen",
-                 errno.EACCES: "er is geen schrijfrecht op de gegevensmap",
-                 errno.EPERM: "er is geen schrijfrecht op de gegevensmap"}
+_WRITE_ERRORS = {errno.ENOSPC: "full", errno.EDQUOT: "quota", errno.EROFS: "read_only",
+                 errno.EACCES: "no_access", errno.EPERM: "no_access"}   # store.reason.*
 
 
 def _fsync_dir(path: Path) -> None:
@@ -110,13 +109,10 @@ class Store:
         """The current snapshot; DataError with a clear message when there is none."""
         sid = self.current_id()
         if sid is None:
-            raise DataError(
-                f"Er zijn nog geen gegevens in {self.root}. "
-                "Maak de voorbeelddata met 'python -m ggu demo' of laad een bestand in."
-            )
+            raise DataError(t("store.none", root=self.root))
         path = self.path(sid)
         if not path.is_file():
-            raise DataError(f"De huidige snapshot {sid} ontbreekt ({path}).")
+            raise DataError(t("store.missing", snapshot=sid, path=path))
         return Snapshot(sid, path)
 
     def readable(self) -> Snapshot:
@@ -133,9 +129,8 @@ class Store:
         for other in reversed(earlier):
             if opens(self.path(other)):
                 return Snapshot(other, self.path(other), wanted=sid)
-        state = "ontbreekt" if not path.exists() else "is onleesbaar"
-        raise DataError(f"De huidige snapshot {sid} {state} ({path}) en er is geen eerdere "
-                        "snapshot die wel te lezen is.")
+        state = t("store.state.missing" if not path.exists() else "store.state.unreadable")
+        raise DataError(t("store.none_readable", snapshot=sid, state=state, path=path))
 
     @contextmanager
     def _write_lock(self):
@@ -154,7 +149,7 @@ class Store:
     def move_pointer(self, snapshot_id: str) -> None:
         """Point CURRENT at an existing snapshot, atomically (write, fsync, rename)."""
         if not self.path(snapshot_id).is_file():
-            raise DataError(f"Snapshot {snapshot_id} bestaat niet.")
+            raise DataError(t("store.no_such", snapshot=snapshot_id))
         tmp = self.root / f".CURRENT.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(snapshot_id + "\n")
@@ -182,10 +177,9 @@ class Store:
         if reason is None:
             return None
         current = self.current_id()
-        return DataError(
-            f"De nieuwe gegevens konden niet worden opgeslagen: {reason} ({self.root}). "
-            + (f"De gegevens blijven op snapshot {current}; er is niets verloren."
-               if current else "Er is niets veranderd."))
+        return DataError(t("store.write_failed", reason=t(f"store.reason.{reason}"), root=self.root)
+                         + (t("store.kept", snapshot=current) if current
+                            else t("store.unchanged")))
 
     def _write(
         self,

@@ -180,3 +180,19 @@ def test_negative_millions_in_english_put_the_sign_first():
     assert fmt.eur_mln(-16_100_000, lang="en") == "-€16.1M"
     assert fmt.eur_mln(-10, lang="en") == "€0.0M"
     assert fmt.eur_mln(-16_100_000, lang="nl") == "€\u00a0-16,1\u00a0mln"
+
+
+def test_storage_errors_in_the_language_of_the_page(tmp_path):
+    """What an administrator reads when there is no data or the disk is full, in English too."""
+    import errno
+    import os
+
+    from ggu.snapshots import DataError, Store
+    store = Store(tmp_path)
+    for lang, none, full in (("nl", "nog geen gegevens", "de schijf is vol"),
+                             ("en", "no data in", "the disk is full")):
+        with language(lang):
+            with pytest.raises(DataError, match=none):
+                store.current()
+            problem = store.storage_error(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+            assert full in str(problem)

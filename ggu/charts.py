@@ -471,7 +471,8 @@ def _year_position(day) -> float:
 
 def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
     """Items as bars from the start of their start year to the end of their end year, grouped
-    (category or theme), coloured by status with the status word in legend and hover; open-ended
+    (category or theme), coloured by status with its icon by the name and its word in the bar,
+    legend and hover (an item that started before the window starts at its edge); open-ended
     items run to the right edge with '→'. A dotted line marks today, labelled with the date.
     `df`: rows of portfolio_by_item.sql."""
     order = {c: i for i, c in enumerate(CATEGORIES)}
@@ -479,7 +480,10 @@ def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
     rows = rows.sort_values(["_g", "start_year", "name"], ascending=[True, True, True])
     edge = max(last_year, int(rows["end_year"].max() if rows["end_year"].notna().any() else 0)) + 1
     groups = [i18n.value(group, g) for g in rows[group]]
-    names = [f"{n} " for n in rows["name"]]
+    first = max(int(rows["start_year"].min()), last_year - 8)
+    # the status icon beside each name, so no bar needs its colour (or its clipped text) to tell
+    names = [f"{n} {i18n.value('status', st).split()[0]} " for n, st in zip(rows["name"],
+                                                                            rows["status"])]
     fig = go.Figure()
     for status in ("rood", "oranje", "groen"):
         sel = (rows["status"] == status).to_numpy()
@@ -489,7 +493,9 @@ def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
         ends = [(edge if pd.isna(e) else int(e) + 1) for e in part["end_year"]]
         fig.add_bar(
             y=[[g for g, s in zip(groups, sel) if s], [n for n, s in zip(names, sel) if s]],
-            x=[e - int(s) for e, s in zip(ends, part["start_year"])], base=part["start_year"],
+            # bars start at the left edge at the earliest, so their label is never cut off
+            x=[e - max(int(s), first) for e, s in zip(ends, part["start_year"])],
+            base=[max(int(s), first) for s in part["start_year"]],
             orientation="h", name=i18n.value("status", status),
             marker=dict(color=STATUS_COLOURS[status], line=dict(color="#1F2937", width=0.5)),
             text=[f"{i18n.value('status', status)}" + (" →" if pd.isna(e) else "")
@@ -503,7 +509,6 @@ def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
     fig.add_annotation(x=x_today, y=1, yref="paper", yanchor="bottom", showarrow=False,
                        text=i18n.t("roadmap.today", date=fmt.date(today)),
                        font=dict(size=14, color="#1F2937"), bgcolor="white")
-    first = max(int(rows["start_year"].min()), last_year - 8)
     # the year's label in the middle of its span, the grid on the year boundaries
     fig.update_xaxes(range=[first, edge], tickvals=[y + 0.5 for y in range(first, edge)],
                      ticktext=[str(y) for y in range(first, edge)], tickangle=0, showgrid=False,

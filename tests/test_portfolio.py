@@ -1,9 +1,10 @@
 """The Portfolio page in AppTest: its figures equal the queries', every filter changes the table,
 the item detail opens from the URL (and refuses what is not an item), years compare."""
+import pandas as pd
 import pytest
 from test_pages import metrics, run_app
 
-from ggu import db
+from ggu import charts, db
 from ggu import formatting as fmt
 
 PAGE = "pages/portfolio.py"
@@ -97,3 +98,17 @@ def test_compare_year_changes_the_comparison(demo_dir, monkeypatch):
     assert table.loc["GGI-Veilig", "Verandering begroting"] == \
         pytest.approx(rows.loc["GGI-Veilig", "budget_change_pct"])
 
+
+
+def test_roadmap_tells_the_status_without_colour(demo_dir):
+    """Each item's name carries its status icon, and no bar starts left of the window (where
+    its status word would be cut off)."""
+    rows = db.query("portfolio_by_item", demo_dir, year=2026)
+    fig = charts.roadmap(rows, "category", pd.Timestamp("2026-12-01"), 2026)
+    icons = {"rood": "✖", "oranje": "▲", "groen": "✔"}
+    shown = {name.strip(): name.split()[-1] for trace in fig.data for name in trace.y[1]}
+    assert len(shown) == len(rows)
+    for name, status in zip(rows["name"], rows["status"]):
+        assert shown[f"{name} {icons[status]}"] == icons[status]
+    left = fig.layout.xaxis.range[0]
+    assert all(b >= left for trace in fig.data for b in trace.base)

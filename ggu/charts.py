@@ -159,6 +159,19 @@ def split_summary(split: pd.DataFrame, year: int, basis: str = "budget") -> str:
                   tol=fmt.pp(split["tolerance_pp"].iloc[0]).lstrip("+"), parts=parts)
 
 
+def budget_vs_spent_title(split: pd.DataFrame, year: int) -> str:
+    """Which category has spent the most and the least of its budget, e.g. 'Kortcyclisch heeft
+    in 2026 het meest van de begroting besteed (84,7%), meerjarig het minst (70,8%)'."""
+    ranked = split.dropna(subset=["realised_pct"]).sort_values("realised_pct")
+    if ranked.empty:
+        return i18n.t("bvs.title", year=year)
+    best, worst = ranked.iloc[-1], ranked.iloc[0]
+    return i18n.t("bvs.title_ranked", year=year,
+                  best=i18n.value("category", best["category"]), best_pct=fmt.pct(best["realised_pct"]),
+                  worst=i18n.value("category", worst["category"]).lower(),
+                  worst_pct=fmt.pct(worst["realised_pct"]))
+
+
 def budget_vs_spent_summary(split: pd.DataFrame) -> str:
     parts = "; ".join(
         i18n.t("bvs.part", category=i18n.value("category", c), spent=fmt.eur_mln(s),
@@ -169,10 +182,20 @@ def budget_vs_spent_summary(split: pd.DataFrame) -> str:
     return i18n.t("bvs.summary", parts=parts)
 
 
-def trend_summary(totals: pd.DataFrame) -> str:
+def _first_last(totals: pd.DataFrame) -> dict:
     first, last = totals.iloc[0], totals.iloc[-1]
-    return i18n.t("trend.summary", first=fmt.eur_mln(first["budget_eur"]), y0=int(first["year"]),
-                  last=fmt.eur_mln(last["budget_eur"]), y1=int(last["year"]))
+    return dict(first=fmt.eur_mln(first["budget_eur"]), y0=int(first["year"]),
+                last=fmt.eur_mln(last["budget_eur"]), y1=int(last["year"]))
+
+
+def trend_title(totals: pd.DataFrame) -> str:
+    """E.g. 'De begroting groeide van € 52,3 mln in 2018 naar € 58,9 mln in 2026'."""
+    grew = totals["budget_eur"].iloc[-1] >= totals["budget_eur"].iloc[0]
+    return i18n.t("trend.title_up" if grew else "trend.title_down", **_first_last(totals))
+
+
+def trend_summary(totals: pd.DataFrame) -> str:
+    return i18n.t("trend.summary", **_first_last(totals))
 
 
 # Uitgaven and Bijdragen pages (issue 4).
@@ -654,12 +677,19 @@ def burnup_summary(burn: pd.DataFrame, item: pd.Series, partial: bool) -> str:
                   method=i18n.t(f"method.{item['forecast_method']}"))
 
 
+def _roadmap_counts(rows: pd.DataFrame, year: int) -> dict:
+    return dict(n=len(rows), open=int(rows["end_year"].isna().sum()),
+                ending=int((rows["end_year"] == year).sum()),
+                overdue=int((rows["end_year"] < year).sum()), year=year)
+
+
+def roadmap_title(rows: pd.DataFrame, year: int) -> str:
+    """E.g. 'Roadmap 2026: 3 projecten eindigen dit jaar, 2 hadden al klaar moeten zijn'."""
+    return i18n.t("roadmap.title", **_roadmap_counts(rows, year))
+
+
 def roadmap_summary(rows: pd.DataFrame, year: int) -> str:
-    open_ended = int(rows["end_year"].isna().sum())
-    ending = int((rows["end_year"] == year).sum())
-    overdue = int((rows["end_year"] < year).sum())
-    return i18n.t("roadmap.summary", n=len(rows), open=open_ended, ending=ending, year=year,
-                  overdue=overdue)
+    return i18n.t("roadmap.summary", **_roadmap_counts(rows, year))
 
 
 def goals_verdict_summary(goals: pd.DataFrame, indicators: pd.DataFrame) -> str:
@@ -707,6 +737,19 @@ def indicator_summary(indicators: pd.DataFrame) -> str:
                                     indicators["unit"], indicators["target_value"],
                                     indicators["target_year"], indicators["verdict"]))
     return i18n.t("dl.ind_summary", parts=parts)
+
+
+def trend_measurements_title(trend: pd.DataFrame) -> str:
+    """Which indicator has come furthest on its way to the target at its latest measurement."""
+    latest = trend.sort_values("measured_date").groupby("name", sort=False).tail(1)
+    latest = latest.dropna(subset=["progress_pct"]).sort_values("progress_pct")
+    if latest.empty:
+        return i18n.t("dl.trend_title")
+    best, worst = latest.iloc[-1], latest.iloc[0]
+    if len(latest) == 1:
+        return i18n.t("dl.trend_title_one", name=best["name"], pct=fmt.pct(best["progress_pct"], 0))
+    return i18n.t("dl.trend_title_many", best=best["name"], best_pct=fmt.pct(best["progress_pct"], 0),
+                  worst=worst["name"], worst_pct=fmt.pct(worst["progress_pct"], 0))
 
 
 def trend_measurements_summary(trend: pd.DataFrame) -> str:

@@ -150,13 +150,13 @@ def _build(year, data_dir, lang, made) -> Report:
 
     # Spending against budget per category, and the trend.
     slides.append(Slide(
-        "spending", t("bvs.title", year=year), charts.budget_vs_spent_summary(split),
+        "spending", charts.budget_vs_spent_title(split, year), charts.budget_vs_spent_summary(split),
         chart=_series_chart(
             charts.budget_vs_spent(split, "category"), "column", cats, split,
             {t("series.budget"): "budget_eur", t("series.spent"): "spent_eur"}, "eur",
             ["category", "budget_eur", "spent_eur", "realised_pct"])))
     slides.append(Slide(
-        "trend", t("trend.title"), charts.trend_summary(totals_all),
+        "trend", charts.trend_title(totals_all), charts.trend_summary(totals_all),
         chart=_series_chart(
             charts.budget_vs_spent(totals_all, "year",
                                    t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))),

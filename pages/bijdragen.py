@@ -96,7 +96,9 @@ else:
             trend = db.query("municipality_contribution_by_year", cbs_code=code)
             t0, t1 = trend.iloc[0], trend.iloc[-1]
             ui.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
-                     title=t("bij.mine_trend_title", name=mine["name"]),
+                     title=t("bij.mine_trend_title", name=mine["name"],
+                             first=fmt.eur(t0["contribution_eur"]), y0=int(t0["year"]),
+                             last=fmt.eur(t1["contribution_eur"]), y1=int(t1["year"])),
                      summary=t("bij.mine_trend_summary", first=fmt.eur(t0["contribution_eur"]),
                                y0=int(t0["year"]), last=fmt.eur(t1["contribution_eur"]),
                                y1=int(t1["year"]),

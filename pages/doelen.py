@@ -67,7 +67,8 @@ for goal in goals.itertuples(index=False):
             trend = measurements[measurements["goal_id"] == goal.goal_id]
             ui.chart(ui.cached_figure("indicator_trend", "indicator_measurements", "goal_id",
                                       goal.goal_id), key=f"trend_{goal.goal_id}", level=3,
-                     title=t("dl.trend_title"), summary=charts.trend_measurements_summary(trend),
+                     title=charts.trend_measurements_title(trend),
+                     summary=charts.trend_measurements_summary(trend),
                      table=trend, columns=["name", "measured_date", "value", "progress_pct"])
         served = items[items["goal_id"] == goal.goal_id]
         with st.expander(t("dl.items_title", n=len(served), year=year)):

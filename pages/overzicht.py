@@ -46,12 +46,13 @@ ui.chart(charts.split_vs_norm(split, basis), key="split",
 left, right = st.columns(2)
 with left:
     ui.chart(charts.budget_vs_spent(split, "category"), key="bvs",
-             title=t("bvs.title", year=year), summary=charts.budget_vs_spent_summary(split),
+             title=charts.budget_vs_spent_title(split, year),
+             summary=charts.budget_vs_spent_summary(split),
              table=split, columns=["category", "budget_eur", "spent_eur"])
 with right:
     partial = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
     ui.chart(charts.budget_vs_spent(totals_all, "year", partial), key="trend",
-             title=t("trend.title"), summary=charts.trend_summary(totals_all),
+             title=charts.trend_title(totals_all), summary=charts.trend_summary(totals_all),
              table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
                                         "contributions_due_eur", "is_partial_year"])
 

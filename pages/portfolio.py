@@ -145,7 +145,9 @@ if item_id:
                       delta_arrow="off")
             burn = db.query("burnup_by_month", year=year, item_id=item_id)
             ui.chart(charts.burnup(burn), key="burnup", level=3,
-                     title=t("pf.burnup_title", year=year),
+                     title=t("pf.burnup_title" if is_running else "pf.burnup_title_closed",
+                             year=year, spent=fmt.eur(r["spent_eur"]),
+                             forecast=fmt.eur(r["forecast_eur"]), budget=fmt.eur(r["budget_eur"])),
                      summary=charts.burnup_summary(burn, r, is_running),
                      table=burn, columns=["month_end_date", "budget_eur", "spent_cum_eur",
                                           "forecast_cum_eur"])
@@ -153,7 +155,7 @@ if item_id:
         if not history.empty:
             short = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
             ui.chart(charts.item_history(history, short), key="item_years", level=3,
-                     title=t("pf.history_title"), summary=charts.trend_summary(history),
+                     title=charts.trend_title(history), summary=charts.trend_summary(history),
                      table=history, columns=["year", "budget_eur", "spent_eur", "realised_pct",
                                              "forecast_eur"])
         st.markdown(f"**{t('pf.indicators_title', goal=item['goal_id'])}**")
@@ -174,7 +176,7 @@ group = st.segmented_control(t("pf.group_by"), ["category", "theme"], default="c
 if not rows.empty:
     today = dt.date.today()
     ui.chart(charts.roadmap(rows, group, today, year), key="roadmap",
-             title=t("pf.roadmap_title", year=year),
+             title=charts.roadmap_title(rows, year),
              summary=charts.roadmap_summary(rows, year), table=rows,
              columns=["name", "status", "start_year", "end_year", "phase", group])
 

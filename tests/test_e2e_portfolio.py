@@ -18,8 +18,8 @@ def app_url(demo_dir):
 
 
 def _burnup(page):
-    heading = page.get_by_text("opgeteld per maand", exact=False).or_(
-        page.get_by_text("added up per month", exact=False))
+    heading = page.get_by_text("Opgeteld per maand", exact=False).or_(
+        page.get_by_text("Added up per month", exact=False))
     heading.first.wait_for(timeout=30_000)
     return page.locator(".js-plotly-plot").filter(has_text="31 dec").first
 

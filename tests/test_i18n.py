@@ -196,3 +196,22 @@ def test_storage_errors_in_the_language_of_the_page(tmp_path):
                 store.current()
             problem = store.storage_error(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
             assert full in str(problem)
+
+
+def test_chart_titles_say_the_message(tiny_dir, demo_dir):
+    """Titles name what stands out, from the figures, in both languages."""
+    from ggu import db
+    split = db.query("split_by_category_by_year", tiny_dir, year=2024)   # 58,4 / 50,0 / 25,0%
+    with language("nl"):
+        title = charts.budget_vs_spent_title(split, 2024)
+        assert title.startswith("Structureel heeft in 2024 het meest van de begroting besteed")
+        assert "kortcyclisch het minst" in title
+        totals = db.query("totals_by_year", demo_dir)
+        assert charts.trend_title(totals) == ("De begroting groeide van €\u00a052,3\u00a0mln in 2018 "
+                                              "naar €\u00a058,9\u00a0mln in 2026")
+    with language("en"):
+        assert charts.budget_vs_spent_title(split, 2024).startswith(
+            "Structural has spent the most of its budget in 2024")
+        rows = db.query("portfolio_by_item", demo_dir, year=2026)
+        assert charts.roadmap_title(rows, 2026) == (
+            "Roadmap 2026: 7 items end this year, 3 should already have finished")

@@ -64,7 +64,9 @@ def test_item_from_the_url_shows_its_detail_and_burnup(demo_dir, monkeypatch):
     row = db.query("portfolio_by_item", demo_dir, year=2026, search="NIS2").iloc[0]
     assert at.selectbox(key="item").value == "NIS2"
     headers = [s.value for s in [*at.header, *at.subheader]]
-    assert "Uitgaven 2026 opgeteld per maand, met de prognose tot 31 december" in headers
+    assert (f"Opgeteld per maand: {fmt.eur(row['spent_eur'], lang='nl')} besteed in 2026, prognose "
+            f"{fmt.eur(row['forecast_eur'], lang='nl')} tegen een begroting van "
+            f"{fmt.eur(row['budget_eur'], lang='nl')}") in headers
     values = [m.value for m in at.metric]
     assert fmt.eur(row["forecast_eur"], lang="nl") in values
     assert any("status rood" in e.value for e in at.error)     # why it is an exception

@@ -195,7 +195,12 @@ def trend_title(totals: pd.DataFrame) -> str:
 
 
 def trend_summary(totals: pd.DataFrame) -> str:
-    return i18n.t("trend.summary", **_first_last(totals))
+    """The budget's first and last year, and the range of % realised over the closed years."""
+    closed = totals[~totals["is_partial_year"].astype(bool)]["realised_pct"].dropna()
+    if closed.empty:
+        return i18n.t("trend.summary", **_first_last(totals))
+    return i18n.t("trend.summary_realised", low=fmt.pct(closed.min()), high=fmt.pct(closed.max()),
+                  **_first_last(totals))
 
 
 # Uitgaven and Bijdragen pages (issue 4).

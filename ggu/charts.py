@@ -166,8 +166,8 @@ def budget_vs_spent_title(split: pd.DataFrame, year: int) -> str:
     if ranked.empty:
         return i18n.t("bvs.title", year=year)
     best, worst = ranked.iloc[-1], ranked.iloc[0]
-    return i18n.t("bvs.title_ranked", year=year,
-                  best=i18n.value("category", best["category"]), best_pct=fmt.pct(best["realised_pct"]),
+    return i18n.t("bvs.title_ranked", year=year, best=i18n.value("category", best["category"]),
+                  best_pct=fmt.pct(best["realised_pct"]),
                   worst=i18n.value("category", worst["category"]).lower(),
                   worst_pct=fmt.pct(worst["realised_pct"]))
 
@@ -752,9 +752,11 @@ def trend_measurements_title(trend: pd.DataFrame) -> str:
         return i18n.t("dl.trend_title")
     best, worst = latest.iloc[-1], latest.iloc[0]
     if len(latest) == 1:
-        return i18n.t("dl.trend_title_one", name=best["name"], pct=fmt.pct(best["progress_pct"], 0))
-    return i18n.t("dl.trend_title_many", best=best["name"], best_pct=fmt.pct(best["progress_pct"], 0),
-                  worst=worst["name"], worst_pct=fmt.pct(worst["progress_pct"], 0))
+        return i18n.t("dl.trend_title_one", name=best["name"],
+                      pct=fmt.pct(best["progress_pct"], 0))
+    return i18n.t("dl.trend_title_many", best=best["name"],
+                  best_pct=fmt.pct(best["progress_pct"], 0), worst=worst["name"],
+                  worst_pct=fmt.pct(worst["progress_pct"], 0))
 
 
 def trend_measurements_summary(trend: pd.DataFrame) -> str:

@@ -207,8 +207,8 @@ def test_chart_titles_say_the_message(tiny_dir, demo_dir):
         assert title.startswith("Structureel heeft in 2024 het meest van de begroting besteed")
         assert "kortcyclisch het minst" in title
         totals = db.query("totals_by_year", demo_dir)
-        assert charts.trend_title(totals) == ("De begroting groeide van €\u00a052,3\u00a0mln in 2018 "
-                                              "naar €\u00a058,9\u00a0mln in 2026")
+        assert charts.trend_title(totals) == (
+            "De begroting groeide van €\u00a052,3\u00a0mln in 2018 naar €\u00a058,9\u00a0mln in 2026")
     with language("en"):
         assert charts.budget_vs_spent_title(split, 2024).startswith(
             "Structural has spent the most of its budget in 2024")

@@ -222,6 +222,20 @@ def _amount(series: pd.Series, unit: str) -> pd.Series:
     return series.astype(float) if unit == "per_inhabitant" else _mln(series)
 
 
+def _date_ticks(dates: pd.Series) -> dict:
+    """Ticks for a date axis with labels in the current language (plotly's month names are
+    English only): one per year over two years or more, else one per quarter (`apr 2026`)."""
+    dates = pd.to_datetime(dates).dropna()
+    if dates.empty:
+        return {}
+    lo, hi = dates.min(), dates.max()
+    if hi.year - lo.year >= 2:
+        ticks = pd.date_range(f"{lo.year}-01-01", f"{hi.year + 1}-01-01", freq="YS")
+        return dict(tickvals=list(ticks), ticktext=[str(d.year) for d in ticks])
+    ticks = pd.date_range(f"{lo.year}-01-01", f"{hi.year + 1}-01-01", freq="3MS")
+    return dict(tickvals=list(ticks), ticktext=[fmt.month_year(d) for d in ticks])
+
+
 def _amount_axis(unit: str) -> dict:
     if unit == "per_inhabitant":
         return dict(tickprefix="€\u00a0" if i18n.lang() == "nl" else "€", tickformat=",.2f",
@@ -315,10 +329,7 @@ def monthly_spend(months: pd.DataFrame, unit: str = "eur") -> go.Figure:
                         showlegend=bool(first),
                         hovertemplate=f"{int(year)}: " + _hover_amount(unit) + "<extra></extra>")
     fig.update_yaxes(**_amount_axis(unit), rangemode="tozero")
-    ticks = pd.date_range(f"{int(months['year'].min())}-01-01", f"{int(months['year'].max())}-12-01",
-                          freq="3MS" if months["year"].nunique() <= 2 else "12MS")
-    fig.update_xaxes(tickvals=list(ticks), ticktext=[fmt.month_year(d) for d in ticks],
-                     gridcolor="#E5E7EB")
+    fig.update_xaxes(gridcolor="#E5E7EB", **_date_ticks(x))
     return _layout(fig, height=380)
 
 
@@ -577,20 +588,6 @@ def indicator_bullets(df: pd.DataFrame) -> go.Figure:
     _layout(fig, height=90 + 70 * len(df))
     fig.update_layout(margin=dict(r=190))
     return fig
-
-
-def _date_ticks(dates: pd.Series) -> dict:
-    """Ticks for a date axis with labels in the current language (plotly's month names are
-    English only): one per year over two years or more, else one per quarter (`apr 2026`)."""
-    dates = pd.to_datetime(dates).dropna()
-    if dates.empty:
-        return {}
-    lo, hi = dates.min(), dates.max()
-    if hi.year - lo.year >= 2:
-        ticks = pd.date_range(f"{lo.year}-01-01", f"{hi.year + 1}-01-01", freq="YS")
-        return dict(tickvals=list(ticks), ticktext=[str(d.year) for d in ticks])
-    ticks = pd.date_range(f"{lo.year}-01-01", f"{hi.year + 1}-01-01", freq="3MS")
-    return dict(tickvals=list(ticks), ticktext=[fmt.month_year(d) for d in ticks])
 
 
 def indicator_trend(df: pd.DataFrame) -> go.Figure:

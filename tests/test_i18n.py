@@ -172,10 +172,6 @@ def test_report_closing_names_the_sample_data_in_english(demo_dir):
     assert "sample data" in closing.notes[0] and "voorbeelddata" not in closing.notes[0]
 
 
-def test_sources_exist():
-    assert all(Path(p).exists() for p in SOURCES)
-
-
 def test_negative_millions_in_english_put_the_sign_first():
     assert fmt.eur_mln(-16_100_000, lang="en") == "-€16.1M"
     assert fmt.eur_mln(-10, lang="en") == "€0.0M"

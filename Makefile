@@ -8,12 +8,12 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test demo install install-dev chromium node screenshots clean
 
-run: install chromium $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
+run: install chromium static/.assets $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run dashboard.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 
-test: install-dev chromium node_modules/.package-lock.json  ## Install what the tests need (Chromium, axe-core included) and run the suite
+test: install-dev chromium static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
 	$(PY) -m pytest
 
 demo: install  ## (Re)build the demo data set as a new snapshot (no-op when it is current)
@@ -47,11 +47,17 @@ chromium:  ## Debian's Chromium, poppler-utils and fonts for the tests and the P
 		exit 1; \
 	fi
 
-# axe-core for the accessibility checks of the browser tests, from the npm registry as locked
-# in package-lock.json. npm comes with the machine's Node.js, else from Debian.
+# From the npm registry as locked in package-lock.json: plotly.js's basic bundle for the charts,
+# axe-core for the accessibility checks of the browser tests. npm comes with the machine's
+# Node.js, else from Debian.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || $(MAKE) --no-print-directory node
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The plotly.js bundles the charts load, into static/ (served at /app/static/; ggu/assets.py).
+static/.assets: node_modules/.package-lock.json $(VENV)/.installed
+	$(PY) -m ggu assets
 	touch $@
 
 node:  ## Debian's Node.js and npm (only when the machine has no npm)
@@ -66,4 +72,4 @@ screenshots: install-dev chromium  ## Screenshots of every page into screenshots
 	$(PY) tests/screenshots.py $(DATA_DIR) screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache node_modules
+	rm -rf $(VENV) .pytest_cache node_modules static

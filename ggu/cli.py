@@ -53,6 +53,14 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_assets(args) -> int:
+    from ggu import assets
+
+    for path in assets.install():
+        print(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def cmd_upgrade(args) -> int:
     store = Store(args.data_dir)
     if store.current_id() is None:
@@ -284,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 metavar="COMMANDO")
     p = sub.add_parser("demo", parents=[common], help="bouw de voorbeelddata als nieuwe snapshot")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("assets", help="zet de plotly.js-bestanden van de grafieken in static/")
+    p.set_defaults(func=cmd_assets)
     p = sub.add_parser("bench", help="meet queries en pagina's op een synthetische dataset")
     p.add_argument("--rows", type=_positive, nargs="+", default=[100_000], metavar="N",
                    help="aantal boekingen (één of meer; standaard 100000)")

@@ -9,6 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 SEED_DIR = ROOT / "data" / "seed"
+# Served by Streamlit at /app/static/ (server.enableStaticServing): the plotly.js bundles.
+STATIC_DIR = ROOT / "static"
+NODE_MODULES = ROOT / "node_modules"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from unittest.mock import MagicMock
 
 import streamlit as st
+from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.runtime import Runtime
 from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
 from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
@@ -88,13 +89,16 @@ def _server_page_mode():
 def _shared_runtime():
     """AppTest installs a mock Runtime for each run and removes it when the run ends, so with
     sessions in threads one session's end would pull the runtime from under another's run. Keep
-    one mock available while the load runs. Returns the original Runtime.instance."""
-    original = Runtime.__dict__["instance"]
+    one mock available while the load runs (and say a runtime exists, so that a component
+    registers itself on it, as on a server). Returns the original Runtime.instance and exists."""
+    original = Runtime.__dict__["instance"], Runtime.__dict__["exists"]
     mock = MagicMock(spec=Runtime)
     mock.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
     mock.dataframe_source_mgr = DataframeSourceManager()
     mock.cache_storage_manager = MemoryCacheStorageManager()
+    mock.bidi_component_registry = BidiComponentManager()   # where ui.plot's component lives
     Runtime.instance = classmethod(lambda cls: cls._instance or mock)
+    Runtime.exists = classmethod(lambda cls: True)
     return original
 
 
@@ -222,7 +226,7 @@ def run(data_dir: str | Path, sessions: int, passes: int = 1, year_changes: int 
     finally:
         db._cached = original
         PagesManager.__init__ = server_mode
-        Runtime.instance = runtime_instance
+        Runtime.instance, Runtime.exists = runtime_instance
         app_test.ScriptCache = local_script_runner.ScriptCache = script_cache
     return result
 

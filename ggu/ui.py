@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from ggu import charts, db, i18n
+from ggu import assets, charts, db, i18n
 from ggu import formatting as fmt
 from ggu.i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+_PLOT = st.components.v2.component("ggu_plot", js=(Path(__file__).parent / "plot.js").read_text(),
+                                   isolate_styles=False)
 
 
 def frame_guard() -> None:
@@ -56,12 +59,25 @@ def year() -> int:
     return int(st.session_state["jaar"])
 
 
+def plot(fig: go.Figure, *, key: str) -> None:
+    """Draw a Plotly figure with the smallest plotly.js bundle that has its trace types (the
+    basic one for bars and lines, a quarter of Streamlit's full plotly.js, which a first visit
+    then need not load); Streamlit's own chart when the bundles are not installed."""
+    url = assets.bundle_url({trace.type for trace in fig.data})
+    if url is None:
+        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+        return
+    _PLOT(key=key, data={"bundle": url, "error": t("chart.unavailable"),
+                         "config": {**PLOTLY_CONFIG, "responsive": True},
+                         "figure": json.loads(fig.to_json())})
+
+
 def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
           columns: list[str], key: str, eur_digits: int = 0, level: int = 2) -> None:
     """A chart with a title that says the message, its text summary, and its data as a table.
     `level` 3 for a chart inside a section that has its own h2 (headings stay in order)."""
     (st.header if level == 2 else st.subheader)(title, anchor=False)
-    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+    plot(fig, key=key)
     st.caption(summary)
     with st.expander(t("table.show")):
         st.dataframe(fmt.display_frame(table, columns, eur_digits=eur_digits), hide_index=True)

@@ -4,7 +4,6 @@ import streamlit as st
 
 from ggu import db, i18n, report, ui
 from ggu.i18n import t
-from ggu.ui import PLOTLY_CONFIG
 
 ui.frame_guard()
 
@@ -58,7 +57,7 @@ def show(n: int) -> None:
             if present:
                 fig = fig.__class__(fig).update_layout(font_size=20,
                                                        height=max(fig.layout.height or 0, 520))
-            st.plotly_chart(fig, key=f"chart_{slide.key}", config=PLOTLY_CONFIG, theme=None)
+            ui.plot(fig, key=f"chart_{slide.key}")
             with st.expander(t("rp.table_for_chart")):
                 st.table(slide.chart.table, hide_index=True)
 

@@ -9,7 +9,8 @@ counted), for two visitors, one run of each in turn:
 
 Besides the total, each run's phases (seconds since `streamlit run`): the health endpoint
 answering, DOMContentLoaded, the first <h1> (the first script run has sent the page title),
-the Plotly chunk requested and received, and the charts drawn.
+plotly.js requested and received (our basic bundle, or Streamlit's Plotly chunk when the
+bundles are not installed), and the charts drawn.
 
     .venv/bin/python tests/startup.py [DATA_DIR] [RUNS]
 """
@@ -60,7 +61,7 @@ def _measure(page, data_dir: str) -> dict:
         t = page.evaluate("""() => {
           const nav = performance.getEntriesByType('navigation')[0];
           const plotly = performance.getEntriesByType('resource')
-            .find(e => e.name.includes('/PlotlyChart.'));
+            .find(e => /\/PlotlyChart\.|\/app\/static\/plotly/.test(e.name));
           return {now: performance.now(), dom: nav.domContentLoadedEventEnd,
                   h1: window.__marks.h1, charts: window.__marks.charts,
                   plotly_req: plotly && plotly.startTime, plotly_got: plotly && plotly.responseEnd,

@@ -1,0 +1,127 @@
+"""The charts in a real browser: a page of bars and lines loads plotly.js's basic bundle (never
+Streamlit's full Plotly), the treemap the full bundle, both of the version plotly.py writes for;
+a chart redraws in place when its figure changes, follows its column's width, and says so in
+words when plotly.js cannot be loaded."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from ggu import assets, db
+from ggu import formatting as fmt
+from ggu.i18n import t
+from server import browser, open_page, streamlit_server, wait_for_app
+
+YEAR = 2026
+VERSION = assets.plotly_version()
+CHARTS = ".js-plotly-plot"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_dir):
+    with streamlit_server(demo_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def open_(chromium, app_url):
+    pages = []
+
+    def go(path: str = "", block: str | None = None):
+        context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+        if block:   # the bundle cannot be loaded (a proxy in the way, a broken install)
+            context.route(f"**/app/static/{block}", lambda route: route.abort())
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.goto(f"{app_url}/{path}", wait_until="domcontentloaded")
+        page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+        wait_for_app(page)
+        pages.append(page)
+        return page
+
+    yield go
+    for page in pages:
+        assert page.errors == [], page.errors
+        page.context.close()
+
+
+def scripts(page) -> list[str]:
+    """The plotly.js files the page has loaded (ours and Streamlit's own Plotly chunk)."""
+    return page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.name)
+        .filter(n => /plotly/i.test(n)).map(n => n.split('/').pop())""")
+
+
+def chart_text(page, n: int) -> str:
+    return " ".join(page.locator(CHARTS).nth(n).inner_text().split())
+
+
+def test_the_overzicht_loads_only_the_basic_bundle(open_):
+    page = open_()
+    page.locator(f"{CHARTS} g.trace").first.wait_for(timeout=30_000)
+    assert page.locator(CHARTS).count() == 3
+    assert scripts(page) == [f"plotly-basic-{VERSION}.min.js"]
+    assert page.evaluate("window.Plotly.version") == VERSION
+
+
+def test_the_treemap_loads_the_full_bundle(open_):
+    page = open_("uitgaven")
+    page.locator(f"{CHARTS} g.slice").first.wait_for(timeout=30_000)
+    assert f"plotly-{VERSION}.min.js" in scripts(page)
+    assert not any(s.startswith("PlotlyChart.") for s in scripts(page))
+
+
+def test_a_chart_redraws_in_place_when_its_figure_changes(open_, demo_dir):
+    page = open_()
+    split = db.query("split_by_category_by_year", demo_dir, year=YEAR)
+    before = chart_text(page, 0)
+    for share in split["budget_share_pct"]:
+        assert fmt.pct(share) in before
+    page.locator("[data-testid='stButtonGroup'] button", has_text="Uitgaven").click()
+    wait_for_app(page)
+    page.wait_for_function(f"() => document.querySelector('{CHARTS}').innerText !== "
+                           f"{before!r}", timeout=30_000)
+    after = chart_text(page, 0)
+    for share in split["spent_share_pct"]:
+        assert fmt.pct(share) in after
+    assert page.locator(CHARTS).count() == 3   # redrawn, not drawn a second time
+
+
+def test_a_chart_follows_its_column_when_the_sidebar_closes(open_):
+    page = open_()
+    width = f"() => document.querySelector('{CHARTS} .main-svg').getBoundingClientRect().width"
+    before = page.evaluate(width)
+    page.locator("[data-testid='stSidebarHeader']").hover()
+    page.locator("[data-testid='stSidebarCollapseButton'] button").click()
+    page.wait_for_function(f"() => ({width})() > {before} + 200", timeout=10_000)
+
+
+def test_a_chart_that_cannot_load_says_so_and_keeps_its_table(open_):
+    page = open_(block="plotly-basic-*")
+    alerts = page.get_by_role("alert").filter(has_text=t("chart.unavailable", lang="nl"))
+    alerts.first.wait_for(timeout=30_000)
+    assert alerts.count() == 3
+    assert page.locator(CHARTS).count() == 0
+    assert page.get_by_text(t("table.show", lang="nl")).count() == 3   # the figures as tables
+
+
+def test_the_static_folder_hands_out_the_bundles_and_nothing_else(app_url):
+    """`server.enableStaticServing` serves static/ (the bundles) and no file outside it."""
+    def status(path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"{app_url}/app/static/{path}", timeout=10) as r:
+                return r.status
+        except urllib.error.HTTPError as error:
+            return error.code
+    assert status(f"plotly-basic-{VERSION}.min.js") == 200
+    for outside in ("../dashboard.py", "%2e%2e/dashboard.py", "..%2fggu%2fconfig.py",
+                    "../.streamlit/secrets.toml", "../data/CURRENT"):
+        assert status(outside) in (400, 403, 404), outside

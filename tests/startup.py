@@ -122,9 +122,9 @@ def _report(label: str, results: list[dict]) -> str:
     cached = sum(1 for r in results if r["plotly_bytes"] == 0)
     return (f"{label}: median {med('total')} s (runs: {totals})\n"
             f"  phases (median s since `streamlit run`): health {med('health')} · "
-            f"DOMContentLoaded {med('dom')} · first <h1> {med('h1')} · Plotly chunk requested "
+            f"DOMContentLoaded {med('dom')} · first <h1> {med('h1')} · plotly.js requested "
             f"{med('plotly_req')}, received {med('plotly_got')} · charts drawn {med('charts')}"
-            f"  [Plotly chunk from the HTTP cache in {cached} of {len(results)} runs]")
+            f"  [plotly.js from the HTTP cache in {cached} of {len(results)} runs]")
 
 
 if __name__ == "__main__":

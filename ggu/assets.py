@@ -60,6 +60,7 @@ def install() -> list[Path]:
             old.unlink()
     return [static_dir / name for _, name in files.values()]
 
+
 def bundle_url(trace_types: set[str]) -> str | None:
     """The page-relative URL of the smallest bundle that draws these trace types, or None when
     the bundles are not installed (the chart then falls back to Streamlit's own Plotly)."""

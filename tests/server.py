@@ -70,8 +70,11 @@ def browser():
             b.close()
 
 
-def open_page(b, url: str, width: int = 1400, height: int = 1000):
+def open_page(b, url: str, width: int = 1400, height: int = 1000, block: str | None = None):
+    """A new page at `url`; `block`: a URL glob whose requests fail (a file that cannot load)."""
     page = b.new_page(viewport={"width": width, "height": height}, locale="nl-NL")
+    if block:
+        page.route(block, lambda route: route.abort())
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
     return page

@@ -36,14 +36,11 @@ def open_(chromium, app_url):
     pages = []
 
     def go(path: str = "", block: str | None = None):
-        context = chromium.new_context(viewport={"width": 1400, "height": 1000})
-        if block:   # the bundle cannot be loaded (a proxy in the way, a broken install)
-            context.route(f"**/app/static/{block}", lambda route: route.abort())
-        page = context.new_page()
+        # block: the bundle cannot be loaded (a proxy in the way, a broken install)
+        page = open_page(chromium, f"{app_url}/{path}",
+                         block=f"**/app/static/{block}" if block else None)
         page.errors = []
         page.on("pageerror", lambda e: page.errors.append(str(e)))
-        page.goto(f"{app_url}/{path}", wait_until="domcontentloaded")
-        page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
         wait_for_app(page)
         pages.append(page)
         return page

@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 run: install chromium static/.assets $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
-	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run dashboard.py \
+	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run app.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 
 test: install-dev chromium static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite

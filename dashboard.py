@@ -1,11 +1,15 @@
 """GGU Portfoliodashboard: the frame (page config, language, shared year filter, demo banner,
-navigation). Start with `make run` or `streamlit run dashboard.py`."""
+navigation). Start with `make run` (`streamlit run app.py`: with the warm-up) or
+`streamlit run dashboard.py`."""
 import streamlit as st
 
-from ggu import auth, config, db, i18n, ui
-from ggu import formatting as fmt
-from ggu.i18n import t
-from ggu.snapshots import DataError, Store, schema_version
+from ggu import warmup
+
+warmup.wait()   # served by app.py: the server's warm-up imports the modules below first
+from ggu import auth, config, db, i18n, ui  # noqa: E402
+from ggu import formatting as fmt  # noqa: E402
+from ggu.i18n import t  # noqa: E402
+from ggu.snapshots import DataError, Store, schema_version  # noqa: E402
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
 

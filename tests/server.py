@@ -30,13 +30,13 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict | None = None):
-    """Start `streamlit run dashboard.py` on a free localhost port; yield its base URL.
+    """Start `streamlit run app.py` (as `make run` does) on a free localhost port; yield its URL.
     `env`: extra environment variables for the server (e.g. the Beheer password hash)."""
     port = _free_port()
     env = {**os.environ, **(env or {}), "GGU_DATA_DIR": str(data_dir),
            "STREAMLIT_SERVER_HEADLESS": "true", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1", "STREAMLIT_SERVER_PORT": str(port)}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py"],
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

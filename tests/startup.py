@@ -1,6 +1,7 @@
-"""Start-up time: from `streamlit run` to the Overzicht page with its charts drawn in headless
-Chromium (the browser is started first and left 0.5 s to settle; its own start is not
-counted), for two visitors, one run of each in turn:
+"""Start-up time: from `streamlit run app.py` (as `make run` starts the server, with its
+warm-up) to the Overzicht page with its charts drawn in headless Chromium (the browser is
+started first and left 0.5 s to settle; its own start is not counted), for two visitors, one
+run of each in turn:
 
 - first visit: a fresh browser profile (empty HTTP cache, no V8 code cache);
 - returning visit: a profile that has opened the dashboard twice before (on the same address,

@@ -1,4 +1,5 @@
-"""In a real browser: the dashboard opens on the demo data and draws the split chart."""
+"""In a real browser: the dashboard opens on the demo data and draws the split chart; a
+fresh server answers a shared link, and without data says what to do."""
 import pytest
 
 from server import browser, open_page, streamlit_server, wait_for_app
@@ -35,4 +36,12 @@ def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(demo_dir):
         page = open_page(b, f"{url}/bijdragen?jaar=2024")
         wait_for_app(page)
         assert page.get_by_role("heading", name="Bijdragen 2024").count() == 1
+        assert not page.locator("[data-testid='stException']").count()
+
+
+def test_a_fresh_server_without_data_says_what_to_do(tmp_path):
+    """The server's warm-up finds no snapshot and lets the page explain, as without it."""
+    with streamlit_server(tmp_path) as url, browser() as b:
+        page = open_page(b, url)
+        page.get_by_text("python -m ggu demo").wait_for(timeout=30_000)
         assert not page.locator("[data-testid='stException']").count()

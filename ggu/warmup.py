@@ -1,0 +1,52 @@
+"""Warm-up at server start: what the first visit would otherwise wait for.
+
+`streamlit run app.py` starts this in a thread as the server comes up (st.App's lifespan), so
+that while the first visitor's browser loads the page, the server imports pandas, DuckDB,
+Plotly and the ggu modules, and opens the current snapshot with the frame's queries cached.
+The frame calls `wait()` before its own imports: a module imported by two threads at once can
+be seen half-initialised. Without the warm-up (`streamlit run dashboard.py`, AppTest),
+`wait()` returns at once and the first run does the work itself.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+
+from streamlit.runtime.pages_manager import PagesManager
+
+_thread: threading.Thread | None = None
+_log = logging.getLogger(__name__)
+
+
+def warm() -> None:
+    """Import what a page run needs and run the frame's queries on the current snapshot.
+    Never raises: a problem with the data is shown by the first run, as without warm-up."""
+    try:
+        import streamlit.emojis  # noqa: F401  (st.set_page_config's emoji check loads it)
+
+        from ggu import auth, charts, db, formatting, i18n, snapshots, ui  # noqa: F401
+        db.pin()
+        db.query("meta")
+        db.query("years")
+    except Exception as error:   # noqa: BLE001  (no data yet, a broken snapshot: the page says)
+        _log.info("warm-up stopped: %s", error)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    """st.App's lifespan: start the warm-up beside the server, which answers meanwhile."""
+    global _thread
+    # The frame navigates (st.navigation), so no request runs a page of pages/ on its own, as a
+    # fresh server's first one would (see ui.frame_guard): that run would import beside the
+    # warm-up before waiting for it.
+    PagesManager.uses_pages_directory = False
+    _thread = threading.Thread(target=warm, name="ggu-warmup", daemon=True)
+    _thread.start()
+    yield
+
+
+def wait() -> None:
+    """Until the warm-up (if any) is done; at once on every later run."""
+    if _thread is not None:
+        _thread.join()

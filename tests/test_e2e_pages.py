@@ -312,8 +312,9 @@ def test_keyboard_reaches_the_controls_with_a_visible_focus(open_):
     assert any(x.endswith("Portfolio") for x in texts)   # the navigation
     assert any("Cijfers als tabel" in x for x in texts)   # a chart's table
     assert all(s["ring"] for s in seen if s["tag"] in ("A", "BUTTON", "SUMMARY")), seen
-    # A chart's figures open from the keyboard.
+    # A chart's figures open from the keyboard (sent by the rerun that opening starts).
     expander = page.locator("summary", has_text="Cijfers als tabel").first
     expander.focus()
     page.keyboard.press("Enter")
-    assert page.locator("[data-testid='stExpander'] [data-testid='stDataFrame']").first.is_visible()
+    page.locator("[data-testid='stExpander'] [data-testid='stDataFrame']").first.wait_for(
+        state="visible", timeout=30_000)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ggu import cli
+from ggu import cli, db
 from ggu import formatting as fmt
 from ggu.config import ROOT
 
@@ -110,3 +110,21 @@ def test_points_of_attention_explain_the_rules_as_they_are_in_the_data(tmp_path,
     captions = " ".join(c.value for c in run_app(tmp_path, monkeypatch).caption)
     assert "prognose meer dan 8,0% boven de begroting" in captions
     assert "meer dan 5,0% boven" not in captions
+
+
+def test_a_charts_table_is_sent_when_opened_and_holds_its_figures(demo_dir, monkeypatch):
+    """Tables stay unsent while closed (a first visit loads no data grid); opened, the split
+    chart's table holds the query's figures."""
+    at = run_app(demo_dir, monkeypatch)
+    assert [e.label for e in at.expander] == ["Cijfers als tabel"] * 3
+    assert len(at.dataframe) == 0
+    at.session_state["split_table"] = True
+    at.run()
+    table = at.dataframe[0].value.set_index("Categorie")
+    split = db.query("split_by_category_by_year", demo_dir, year=2026)
+    for row in split.itertuples():
+        label = fmt.for_column("category")(row.category, lang="nl")
+        assert table.loc[label, "Begroting"] == fmt.eur(row.budget_eur, lang="nl")
+        assert table.loc[label, "Besteed"] == fmt.eur(row.spent_eur, lang="nl")
+    assert len(at.dataframe) == 1   # only the one opened
+

@@ -61,7 +61,6 @@ st.caption(t("exc.lead", rules=fmt.rules_text(db.query("exception_rules"))))
 if exceptions.empty:
     st.success(t("exc.none"))
 else:
-    st.table(fmt.display_frame(exceptions.assign(reason=fmt.exception_reasons(exceptions)),
-                               ["name", "reason", "status", "budget_eur", "spent_eur",
-                                "forecast_eur", "forecast_deviation_eur", "status_reason"]),
-             hide_index=True)
+    ui.text_table(fmt.display_frame(exceptions.assign(reason=fmt.exception_reasons(exceptions)),
+                                    ["name", "reason", "status", "budget_eur", "spent_eur",
+                                     "forecast_eur", "forecast_deviation_eur", "status_reason"]))

@@ -1,4 +1,5 @@
 """Every page runs in Streamlit's AppTest; the Overzicht figures equal the CLI's; filters work."""
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,32 @@ def test_a_charts_table_is_sent_when_opened_and_holds_its_figures(demo_dir, monk
         assert table.loc[label, "Besteed"] == fmt.eur(row.spent_eur, lang="nl")
     assert len(at.dataframe) == 1   # only the one opened
 
+
+def test_points_of_attention_list_every_exception_as_text(demo_dir, monkeypatch):
+    at = run_app(demo_dir, monkeypatch)
+    [table] = [h.proto.body for h in at.get("html") if "ggu-table" in h.proto.body]
+    exceptions = db.query("exceptions_by_item", demo_dir, year=2026)
+    shown = fmt.display_frame(exceptions, ["name", "status", "budget_eur", "forecast_eur"])
+    rows = cell_texts(table)
+    assert rows[0][:3] == ["Naam", "Waarom", "Status"] and len(rows) == len(exceptions) + 1
+    assert [[r[0], r[2], r[3], r[5]] for r in rows[1:]] == shown.values.tolist()
+
+
+def cell_texts(body: str) -> list[list[str]]:
+    """The rows of an HTML table as the browser shows them: the text of each cell."""
+    class Cells(HTMLParser):
+        rows: list = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.rows[-1].append("")
+
+        def handle_data(self, data):
+            if self.rows and self.rows[-1] and data.strip():
+                self.rows[-1][-1] += data.strip()
+    parser = Cells()
+    parser.rows = []
+    parser.feed(body)
+    return parser.rows

@@ -12,7 +12,7 @@ from ggu import importer
 from ggu.config import ROOT
 from server import browser, open_page, streamlit_server, wait_for_app
 from test_import import set_cell, tiny_sheets, write_xlsx
-from test_pages import PAGES, run_app
+from test_pages import PAGES, cell_texts, run_app
 
 HOSTILE = ["' OR 1=1 --", "x" * 10_000, "𝕏 ß 漢字 \u202e", "../../etc/passwd",
            "<script>alert(1)</script>"]
@@ -100,6 +100,10 @@ def test_hostile_workbook_is_shown_as_text_on_every_page(page, hostile_dir, monk
     for element in at.get("html"):
         body = element.proto.body
         assert SCRIPT not in body and IMG not in body, page
+    if page.endswith("overzicht.py"):   # the points of attention: an HTML table, as text
+        [table] = [h.proto.body for h in at.get("html") if "ggu-table" in h.proto.body]
+        cells = [cell for row in cell_texts(table) for cell in row]
+        assert SCRIPT in cells and IMG in cells
     if page.endswith("portfolio.py"):
         shown = " ".join(e.value for e in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption])
         tables = " ".join(df.value.to_csv() for df in at.dataframe)

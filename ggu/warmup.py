@@ -20,15 +20,28 @@ _log = logging.getLogger(__name__)
 
 
 def warm() -> None:
-    """Import what a page run needs and run the frame's queries on the current snapshot.
-    Never raises: a problem with the data is shown by the first run, as without warm-up."""
+    """Import what a page run needs, run the frame's queries on the current snapshot and build
+    the start page's figures for the latest year. Never raises: a problem with the data is
+    shown by the first run, as without warm-up."""
     try:
+        import inspect
+
         import streamlit.emojis  # noqa: F401  (st.set_page_config's emoji check loads it)
 
         from ggu import auth, charts, db, formatting, i18n, snapshots, ui  # noqa: F401
         db.pin()
         db.query("meta")
-        db.query("years")
+        year = int(db.query("years")["year"].iloc[0])
+        # The Overzicht, where most visits start: its queries (cached), and its figures, whose
+        # first build makes Plotly import the classes it loads on first use (0.15 s).
+        split = db.query("split_by_category_by_year", year=year)
+        charts.split_vs_norm(split)
+        charts.budget_vs_spent(db.query("totals_by_year"), "year")
+        db.query("exceptions_by_item", year=year)
+        db.query("exception_rules")
+        # Streamlit's first element in a process looks at the call stack (`is_repl`), and
+        # Python's inspect then maps every loaded module to its file, once (0.1 s).
+        inspect.stack()
     except Exception as error:   # noqa: BLE001  (no data yet, a broken snapshot: the page says)
         _log.info("warm-up stopped: %s", error)
 

@@ -44,11 +44,12 @@ new MutationObserver(() => {
                       attributeFilter: ['data-test-script-state']});
 """
 # Ready: a run after `since` has finished, none is running, no skeleton is left and every
-# Plotly chart on the page has its SVG. The time noted is the first moment all of that held;
-# it counts only once nothing has changed for 300 ms, since a run may rerun itself (the login).
+# chart on the page (ui.plot's, or Streamlit's own without the bundles) has its SVG. The time
+# noted is the first moment all of that held; it counts only once nothing has changed for
+# 300 ms, since a run may rerun itself (the login).
 READY_JS = """(since) => {
   const now = performance.now();
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const charts = [...document.querySelectorAll('.ggu-plot, [data-testid="stPlotlyChart"]')];
   const drawn = window.__done > since && !window.__running
     && !document.querySelector('[data-testid="stSkeleton"]')
     && charts.every(c => c.querySelector('.main-svg'));

@@ -52,13 +52,18 @@ def connection(path: str) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(path, read_only=True, config=READ_ONLY_CONFIG)
 
 
-def run(name: str, path: str | Path, **params) -> pd.DataFrame:
-    """Run a query on a snapshot file, uncached. Parameters not given are bound as null."""
+def _bound(name: str, params: dict) -> dict:
+    """Every parameter the query takes, null where not given; refuses one it does not take."""
     wanted = sql_params(name)
     unknown = set(params) - set(wanted)
     if unknown:
         raise ValueError(f"query {name!r} takes no parameter(s) {sorted(unknown)}")
-    bound = {key: params.get(key) for key in wanted}
+    return {key: params.get(key) for key in wanted}
+
+
+def run(name: str, path: str | Path, **params) -> pd.DataFrame:
+    """Run a query on a snapshot file, uncached. Parameters not given are bound as null."""
+    bound = _bound(name, params)
     cur = connection(str(path)).cursor()
     try:
         return cur.execute(sql_text(name), bound).df()
@@ -97,9 +102,11 @@ def _snapshot(data_dir: str | Path | None) -> Snapshot:
 def query(name: str, data_dir: str | Path | None = None, **params) -> pd.DataFrame:
     """Run queries/<name>.sql on the current snapshot of data_dir (or the one pinned for this
     script run), cached by snapshot; when the current file is missing or unreadable, on the
-    last good one (see `fallback`)."""
+    last good one (see `fallback`). A parameter given as None is one not given (bound as
+    null either way), so both share one cached result."""
     snapshot = _snapshot(data_dir)
-    return _cached(str(snapshot.path), name, tuple(sorted(params.items())))
+    given = tuple((k, v) for k, v in _bound(name, params).items() if v is not None)
+    return _cached(str(snapshot.path), name, given)
 
 
 def snapshot_id(data_dir: str | Path | None = None) -> str:

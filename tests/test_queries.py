@@ -1,5 +1,6 @@
 """Every query runs; the tiny fixture's known totals; the split's invariants on the demo data."""
 import pytest
+import streamlit as st
 
 from ggu import db
 
@@ -72,4 +73,18 @@ def test_unknown_parameter_and_query_are_refused(tiny_dir):
     with pytest.raises(ValueError):
         db.query("years", tiny_dir, year=2024)
     with pytest.raises(ValueError):
+        db.query("years", tiny_dir, year=None)
+    with pytest.raises(ValueError):
         db.query("../schema", tiny_dir)
+
+
+def test_a_parameter_given_as_none_shares_the_cached_result(tiny_dir, monkeypatch):
+    """The Portfolio asks for its items with every filter None and without filters: one query."""
+    runs = []
+    real = db.run
+    monkeypatch.setattr(db, "run", lambda name, path, **p: runs.append(p) or real(name, path, **p))
+    st.cache_data.clear()
+    plain = db.query("portfolio_by_item", tiny_dir, year=2024)
+    filtered = db.query("portfolio_by_item", tiny_dir, year=2024, categories=None, search=None)
+    assert runs == [{"year": 2024}]
+    assert filtered.equals(plain)

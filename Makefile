@@ -47,16 +47,17 @@ chromium:  ## Debian's Chromium, poppler-utils and fonts for the tests and the P
 		exit 1; \
 	fi
 
-# From the npm registry as locked in package-lock.json: plotly.js's basic bundle for the charts,
-# axe-core for the accessibility checks of the browser tests. npm comes with the machine's
-# Node.js, else from Debian.
+# From the npm registry as locked in package-lock.json: plotly.js's source and esbuild, to build
+# the charts' plotly.js bundle; axe-core for the accessibility checks of the browser tests. npm
+# comes with the machine's Node.js, else from Debian.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || $(MAKE) --no-print-directory node
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The plotly.js bundles the charts load, into static/ (served at /app/static/; ggu/assets.py).
-static/.assets: node_modules/.package-lock.json $(VENV)/.installed
+# The plotly.js bundles the charts load, built into static/ (served at /app/static/;
+# ggu/assets.py builds ggu/plotly_bundle.js with esbuild).
+static/.assets: node_modules/.package-lock.json $(VENV)/.installed ggu/plotly_bundle.js ggu/assets.py
 	$(PY) -m ggu assets
 	touch $@
 

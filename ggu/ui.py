@@ -60,9 +60,9 @@ def year() -> int:
 
 
 def plot(fig: go.Figure, *, key: str) -> None:
-    """Draw a Plotly figure with the smallest plotly.js bundle that has its trace types (the
-    basic one for bars and lines, a quarter of Streamlit's full plotly.js, which a first visit
-    then need not load); Streamlit's own chart when the bundles are not installed."""
+    """Draw a Plotly figure with our plotly.js bundle (the trace types the charts draw, a
+    quarter of Streamlit's full plotly.js, which a visit then need not load; the full bundle
+    for any other trace type); Streamlit's own chart when the bundles are not installed."""
     url = assets.bundle_url({trace.type for trace in fig.data})
     if url is None:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)

@@ -14,7 +14,7 @@ charts drawn.
 
 Besides the total, each run's phases (seconds since `streamlit run`): the health endpoint
 answering, DOMContentLoaded, the first <h1> (the first script run has sent the page title),
-plotly.js requested and received (our basic bundle, or Streamlit's Plotly chunk when the
+plotly.js requested and received (our bundle, or Streamlit's Plotly chunk when the
 bundles are not installed), and the charts drawn.
 
     .venv/bin/python tests/startup.py [DATA_DIR] [RUNS]

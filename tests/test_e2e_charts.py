@@ -1,7 +1,7 @@
-"""The charts in a real browser: a page of bars and lines loads plotly.js's basic bundle (never
-Streamlit's full Plotly), the treemap the full bundle, both of the version plotly.py writes for;
-a chart redraws in place when its figure changes, follows its column's width, and says so in
-words when plotly.js cannot be loaded."""
+"""The charts in a real browser: every page loads our plotly.js bundle (never Streamlit's full
+Plotly, nor plotly.py's full bundle), the Uitgaven treemap included, of the version plotly.py
+writes for; a chart redraws in place when its figure changes, follows its column's width, and
+says so in words when plotly.js cannot be loaded."""
 from __future__ import annotations
 
 import urllib.error
@@ -16,6 +16,7 @@ from server import browser, open_page, streamlit_server, wait_for_app
 
 YEAR = 2026
 VERSION = assets.plotly_version()
+OURS = assets.bundle_url({"bar"}).rsplit("/", 1)[-1]   # as `make test` built it
 CHARTS = ".js-plotly-plot"
 
 
@@ -61,19 +62,22 @@ def chart_text(page, n: int) -> str:
     return " ".join(page.locator(CHARTS).nth(n).inner_text().split())
 
 
-def test_the_overzicht_loads_only_the_basic_bundle(open_):
+def test_the_overzicht_loads_only_our_bundle(open_):
     page = open_()
     page.locator(f"{CHARTS} g.trace").first.wait_for(timeout=30_000)
     assert page.locator(CHARTS).count() == 3
-    assert scripts(page) == [f"plotly-basic-{VERSION}.min.js"]
+    assert scripts(page) == [OURS]
     assert page.evaluate("window.Plotly.version") == VERSION
 
 
-def test_the_treemap_loads_the_full_bundle(open_):
+def test_the_treemap_draws_with_our_bundle_too(open_, demo_dir):
     page = open_("uitgaven")
     page.locator(f"{CHARTS} g.slice").first.wait_for(timeout=30_000)
-    assert f"plotly-{VERSION}.min.js" in scripts(page)
-    assert not any(s.startswith("PlotlyChart.") for s in scripts(page))
+    assert scripts(page) == [OURS]   # not the full plotly.js, nor Streamlit's Plotly chunk
+    slices = page.locator(f"{CHARTS} g.slice").count()
+    levels = db.query("spend_by_level", demo_dir, year_from=2024, year_to=YEAR, unit="eur",
+                      base_year=YEAR)
+    assert slices >= len(levels[levels["node_level"] == "category"]) + 1   # the categories
 
 
 def test_a_chart_redraws_in_place_when_its_figure_changes(open_, demo_dir):
@@ -102,7 +106,7 @@ def test_a_chart_follows_its_column_when_the_sidebar_closes(open_):
 
 
 def test_a_chart_that_cannot_load_says_so_and_keeps_its_table(open_):
-    page = open_(block="plotly-basic-*")
+    page = open_(block="plotly-ggu-*")
     alerts = page.get_by_role("alert").filter(has_text=t("chart.unavailable", lang="nl"))
     alerts.first.wait_for(timeout=30_000)
     assert alerts.count() == 3
@@ -118,7 +122,7 @@ def test_the_static_folder_hands_out_the_bundles_and_nothing_else(app_url):
                 return r.status
         except urllib.error.HTTPError as error:
             return error.code
-    assert status(f"plotly-basic-{VERSION}.min.js") == 200
+    assert status(OURS) == 200 and status(f"plotly-{VERSION}.min.js") == 200
     for outside in ("../dashboard.py", "%2e%2e/dashboard.py", "..%2fggu%2fconfig.py",
                     "../.streamlit/secrets.toml", "../data/CURRENT"):
         assert status(outside) in (400, 403, 404), outside

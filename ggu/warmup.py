@@ -1,8 +1,9 @@
 """Warm-up at server start: what the first visit would otherwise wait for.
 
 `streamlit run app.py` starts this in a thread as the server comes up (st.App's lifespan), so
-that while the first visitor's browser loads the page, the server imports pandas, DuckDB,
-Plotly and the ggu modules, and opens the current snapshot with the frame's queries cached.
+that while the first visitor's browser loads the page (or before anyone visits), the server
+imports pandas, DuckDB, Plotly and the ggu modules, opens the current snapshot and runs the
+frame's and the start page's queries (cached) and builds the start page's figures once.
 The frame calls `wait()` before its own imports: a module imported by two threads at once can
 be seen half-initialised. Without the warm-up (`streamlit run dashboard.py`, AppTest),
 `wait()` returns at once and the first run does the work itself.

@@ -13,7 +13,8 @@ def test_after_the_warm_up_the_start_page_runs_no_query(demo_dir, monkeypatch):
     warmup.warm()
     runs = []
     real = db.run
-    monkeypatch.setattr(db, "run", lambda name, path, **p: runs.append(name) or real(name, path, **p))
+    monkeypatch.setattr(db, "run",
+                        lambda name, path, **p: runs.append(name) or real(name, path, **p))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception and at.title[0].value == "Overzicht 2026"
     assert runs == []

@@ -126,7 +126,7 @@ def snapshot_label(row, lang: str | None = None) -> str:
 # ---------------------------------------------------------------- comparison
 
 def _attach(con, path, alias: str) -> None:
-    con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as {alias} (read_only)")
+    con.execute(f"attach $path as {alias} (read_only)", {"path": str(path)})
 
 
 def _tables_in(con, catalog: str) -> set[str]:

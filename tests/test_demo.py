@@ -47,7 +47,8 @@ def scalar(con, sql, **params):
 
 def table_rows(path) -> dict[str, list]:
     with duckdb.connect(str(Store(path).current().path), read_only=True, config=READ_ONLY_CONFIG) as c:
-        return {t: c.execute(f"select * from {t} order by all").fetchall() for t in demo.TABLES}
+        return {t: c.execute("select * from query_table($t) order by all", {"t": t}).fetchall()
+                for t in demo.TABLES}
 
 
 # -- determinism and idempotence ----------------------------------------------------------------

@@ -62,7 +62,8 @@ def problems(outcome):
 def table_rows(path, table):
     cur = db.connection(str(path)).cursor()
     try:
-        return sorted(cur.execute(f"select * from {table}").fetchall(), key=repr)
+        rows = cur.execute("select * from query_table($t)", {"t": table}).fetchall()
+        return sorted(rows, key=repr)
     finally:
         cur.close()
 

@@ -45,7 +45,7 @@ def test_app_connection_cannot_read_files_or_write(tiny_dir, tmp_path):
     secret.write_text("a\n1\n")
     con = db.connection(str(Store(tiny_dir).current().path))
     with pytest.raises(duckdb.Error):
-        con.cursor().execute(f"select * from read_csv('{secret}')")
+        con.cursor().execute("select * from read_csv($f)", {"f": str(secret)})
     with pytest.raises(duckdb.Error):
         con.cursor().execute("set enable_external_access = true")
     with pytest.raises(duckdb.Error):

@@ -12,7 +12,7 @@ from ggu import config, db, i18n
 from ggu import formatting as fmt
 from ggu import template as tpl
 from ggu.i18n import CATALOGUE, t
-from ggu.snapshots import DataError, Store
+from ggu.snapshots import DataError, Store, attach
 
 
 def _text(value) -> str:
@@ -125,10 +125,6 @@ def snapshot_label(row, lang: str | None = None) -> str:
 
 # ---------------------------------------------------------------- comparison
 
-def _attach(con, path, alias: str) -> None:
-    con.execute(f"attach $path as {alias} (read_only)", {"path": str(path)})
-
-
 def _tables_in(con, catalog: str) -> set[str]:
     return {r[0] for r in con.execute(
         "select table_name from information_schema.tables where table_catalog = $c",
@@ -140,8 +136,8 @@ def table_changes(path_a, path_b) -> pd.DataFrame:
     A table without a key counts differing rows as added/removed."""
     rows = []
     with duckdb.connect() as con:
-        _attach(con, path_a, "a")
-        _attach(con, path_b, "b")
+        attach(con, path_a, "a")
+        attach(con, path_b, "b")
         in_a, in_b = _tables_in(con, "a"), _tables_in(con, "b")
         for tb in tpl.tables():
             cols = ", ".join(f'"{c.name}"' for c in tb.columns)
@@ -224,7 +220,7 @@ def rollback(snapshot_id: str, data_dir=None, user: str | None = None) -> str:
 
     def fill(con) -> dict[str, int]:
         # the data is the target's (the copied base); the log continues from the current one
-        _attach(con, current.path, "cur_log")
+        attach(con, current.path, "cur_log")
         con.execute("delete from import_log")
         con.execute("insert into import_log by name select * from cur_log.import_log")
         return {tb.name: con.execute(f"select count(*) from {tb.name}").fetchone()[0]

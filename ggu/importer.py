@@ -37,7 +37,7 @@ from ggu import config
 from ggu import formatting as fmt
 from ggu import template as tpl
 from ggu.i18n import t
-from ggu.snapshots import DataError, Store
+from ggu.snapshots import DataError, Store, attach
 
 MAX_PER_RULE = 50            # rows listed per rule; the rest is counted
 XLSX_MAGIC = b"PK\x03\x04"
@@ -681,8 +681,7 @@ def validate(source: Source, staging: Path, current: Path | None):
         con.execute("set enable_progress_bar = false")
         con.execute(MACROS)
         if current is not None:
-            con.execute(f"attach '{str(current).replace(chr(39), chr(39) * 2)}' as cur "
-                        "(read_only)")
+            attach(con, current, "cur")
         loaded, problems, has_totals = _structure(source, con)
         checker = _Checker(con, problems)
         for name, tb in loaded.items():
@@ -711,7 +710,7 @@ def validate(source: Source, staging: Path, current: Path | None):
 
 def _filler(loaded: dict[str, tpl.Table], staging: Path):
     def fill(con) -> dict[str, int]:
-        con.execute(f"attach '{str(staging).replace(chr(39), chr(39) * 2)}' as stg (read_only)")
+        attach(con, staging, "stg")
         pause = os.environ.get(PAUSE_ENV)
         rows = {}
         for name, tb in loaded.items():

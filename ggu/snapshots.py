@@ -72,6 +72,12 @@ _WRITE_ERRORS = {errno.ENOSPC: "full", errno.EDQUOT: "quota", errno.EROFS: "read
                  errno.EACCES: "no_access", errno.EPERM: "no_access"}   # store.reason.*
 
 
+def attach(con: duckdb.DuckDBPyConnection, path: Path | str, alias: str) -> None:
+    """Attach the database file at `path` to `con`, read-only, as `alias` (a fixed name; the
+    path is bound as a parameter, so a quote in it is data)."""
+    con.execute(f"attach $path as {alias} (read_only)", {"path": str(path)})
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:

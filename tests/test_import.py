@@ -433,6 +433,22 @@ def test_compare_and_rollback(tiny, tmp_path):
         history.rollback("0003", tiny)
 
 
+def test_a_folder_with_a_quote_in_its_name_imports_compares_and_rolls_back(tmp_path):
+    """The snapshot files are attached by path (the import's current and staging files, a
+    comparison, a rollback): a quote in the path is data, not SQL."""
+    data = tmp_path / "gemeente's data"
+    build_tiny(data)
+    sheets = tiny_sheets()
+    set_cell(sheets, "Begroting", 5, "Bedrag", Decimal("300.00"))
+    del sheets["Totalen"]
+    outcome = importer.import_path(write_xlsx(tmp_path / "c.xlsx", sheets), data, user="t")
+    assert outcome.result == "ok" and outcome.changes["budget"] == (1, 1), outcome.lines()
+    tables = history.compare("0001", "0002", data)["tables"].set_index("table")
+    assert tables.loc["budget"].changed == 1
+    assert history.rollback("0001", data, user="t") == "0003"
+    assert all_tables(Store(data).path("0003")) == all_tables(Store(data).path("0001"))
+
+
 def test_history_shows_refused_attempts_too(tiny, tmp_path):
     (tmp_path / "leeg.xlsx").write_bytes(b"")
     importer.import_path(tmp_path / "leeg.xlsx", tiny, user="ilse")

@@ -56,9 +56,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 # The plotly.js bundles the charts load, built into static/ (served at /app/static/;
-# ggu/assets.py builds ggu/plotly_bundle.js with esbuild).
-static/.assets: node_modules/.package-lock.json $(VENV)/.installed ggu/plotly_bundle.js ggu/assets.py
-	$(PY) -m ggu assets
+# ggu/web/bundle.py builds ggu/web/plotly_bundle.js with esbuild).
+static/.assets: node_modules/.package-lock.json $(VENV)/.installed ggu/web/plotly_bundle.js ggu/web/bundle.py
+	$(PY) -m ggu.web.bundle
 	touch $@
 
 node:  ## Debian's Node.js and npm (only when the machine has no npm)

@@ -3,13 +3,14 @@ navigation). Start with `make run` (`streamlit run app.py`: with the warm-up) or
 `streamlit run dashboard.py`."""
 import streamlit as st
 
-from ggu import warmup
+from ggu.web import warmup
 
 warmup.wait()   # served by app.py: the server's warm-up imports the modules below first
-from ggu import auth, config, db, i18n, ui  # noqa: E402
-from ggu import formatting as fmt  # noqa: E402
+from ggu import config, i18n, store  # noqa: E402
+from ggu.i18n import formats as fmt  # noqa: E402
 from ggu.i18n import t  # noqa: E402
-from ggu.snapshots import DataError, Store, schema_version  # noqa: E402
+from ggu.store import DataError, Store, schema  # noqa: E402
+from ggu.web import auth, blocks, data, url  # noqa: E402
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
 
@@ -18,20 +19,20 @@ st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout
 default_lang = config.setting("lang") if config.setting("lang") in i18n.LANGS else "nl"
 with st.sidebar:
     st.selectbox(t("lang.label", lang="nl"), i18n.LANGS,
-                 key=ui.url_state("lang", list(i18n.LANGS), default_lang),
+                 key=url.state("lang", list(i18n.LANGS), default_lang),
                  format_func={"nl": "Nederlands", "en": "English"}.get)
 i18n.set_lang(st.session_state["lang"])
-ui.url_write("lang", i18n.lang(), default=default_lang)
-ui.accessibility(i18n.lang())
+url.write("lang", i18n.lang(), default=default_lang)
+blocks.accessibility(i18n.lang())
 if auth.login_required_everywhere() and auth.gate(lead=t("auth.required")) is None:
     st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the Beheer login
 
 broken = None   # set when the current snapshot is missing or unreadable: the last good one
 try:
-    db.pin()   # one snapshot for the whole run, even if an import moves the pointer meanwhile
-    broken = db.fallback()
-    meta = db.query("meta").iloc[0]
-    problem = None if meta["schema_version"] == schema_version() else \
+    store.pin()   # one snapshot for the whole run, even if an import moves the pointer meanwhile
+    broken = store.fallback()
+    meta = data.query("meta").iloc[0]
+    problem = None if meta["schema_version"] == schema.version() else \
         t("app.outdated", snapshot=meta["snapshot_id"])
 except DataError as error:
     problem = t("app.no_data") if Store().current_id() is None else \
@@ -42,12 +43,12 @@ if problem:
     st.title(t("app.title"))
     st.error(problem)
     st.stop()
-years = db.query("years")["year"].tolist()
+years = data.query("years")["year"].tolist()
 
 with st.sidebar:
-    st.selectbox(t("filter.year"), years, key=ui.url_state("jaar", years, years[0]),
+    st.selectbox(t("filter.year"), years, key=url.state("jaar", years, years[0]),
                  help=t("filter.year_help"))
-    ui.url_write("jaar", st.session_state["jaar"], default=years[0])
+    url.write("jaar", st.session_state["jaar"], default=years[0])
     st.caption(t("app.snapshot", snapshot=meta["snapshot_id"], as_of=fmt.date(meta["as_of_date"])))
 
 if meta["is_demo"]:

@@ -1,0 +1,13 @@
+"""GGU Portfoliodashboard: the product package, one job per subpackage, in layers.
+
+    web  | cli          Streamlit glue (the only Streamlit importer) | the command line
+    report              the ALV report: built once, rendered as PDF, PowerPoint, HTML
+    present             what a user sees: charts, narrative, tables, downloads
+    ingest | demo       changing the data: import, export, history | the demo data set
+    store               DuckDB snapshots, the schema and the one loader of queries/
+    i18n                the message catalogue and the display formats, nl and en
+    config, passwords   settings and paths; the password hash
+
+A package imports only from the layers below it; siblings on one line not from each other.
+The import-linter contracts in .importlinter hold this, and `make check` runs them.
+"""

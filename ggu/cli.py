@@ -1,4 +1,5 @@
-"""`python -m ggu`: the administrator's command line (demo data, summary, ...).
+"""`python -m ggu`: the administrator's command line (demo data, summary, import, report, ...).
+May import every package of ggu but ggu.web: it runs without Streamlit.
 
 Exit codes: 0 success, 1 the data cannot be read or a command failed, 2 a wrong command line
 (including a year without data). Errors are one clear line, never a traceback.
@@ -9,9 +10,9 @@ import argparse
 import json
 import sys
 
-from ggu import config, db
-from ggu import formatting as fmt
-from ggu.snapshots import DataError, Store
+from ggu import config, store
+from ggu.i18n import formats as fmt
+from ggu.store import DataError, Store
 
 
 class UsageError(Exception):
@@ -47,28 +48,20 @@ def cmd_demo(args) -> int:
 
     new_id = demo.build(args.data_dir, user=config.setting("user"))
     if new_id is None:
-        print(f"De voorbeelddata is al actueel (snapshot {db.snapshot_id(args.data_dir)}).")
+        print(f"De voorbeelddata is al actueel (snapshot {store.snapshot_id(args.data_dir)}).")
     else:
         print(f"Voorbeelddata gebouwd als snapshot {new_id}.")
     return 0
 
 
-def cmd_assets(args) -> int:
-    from ggu import assets
-
-    for path in assets.install():
-        print(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
-    return 0
-
-
 def cmd_upgrade(args) -> int:
-    store = Store(args.data_dir)
-    if store.current_id() is None:
+    data = Store(args.data_dir)
+    if data.current_id() is None:
         print("Er zijn nog geen gegevens; niets bij te werken.")
         return 0
-    new_id = store.upgrade(user=config.setting("user"))
+    new_id = data.upgrade(user=config.setting("user"))
     if new_id is None:
-        print(f"De gegevens zijn al actueel (snapshot {store.current_id()}).")
+        print(f"De gegevens zijn al actueel (snapshot {data.current_id()}).")
     else:
         print(f"Gegevens bijgewerkt naar de huidige opbouw als snapshot {new_id}.")
     return 0
@@ -76,13 +69,13 @@ def cmd_upgrade(args) -> int:
 
 def summary(year: int, data_dir=None) -> dict:
     """The year's totals and split, as `summary --json` prints them."""
-    years = db.query("years", data_dir)["year"].tolist()
+    years = store.query("years", data_dir)["year"].tolist()
     if year not in years:
         known = ", ".join(str(y) for y in sorted(years))
         raise UsageError(f"geen gegevens voor {year}; beschikbare jaren: {known}")
-    meta = db.query("meta", data_dir).iloc[0]
-    totals = db.query("totals_by_year", data_dir, year=year).iloc[0]
-    split = db.query("split_by_category_by_year", data_dir, year=year)
+    meta = store.query("meta", data_dir).iloc[0]
+    totals = store.query("totals_by_year", data_dir, year=year).iloc[0]
+    split = store.query("split_by_category_by_year", data_dir, year=year)
     return {
         "year": year,
         "budget_eur": round(float(totals["budget_eur"]), 2),
@@ -124,44 +117,9 @@ def cmd_summary(args) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen positief geheel getal")
-    return int(text)
-
-
-def cmd_bench(args) -> int:
-    from ggu import bench
-
-    results = []
-    for i, rows in enumerate(args.rows):
-        keep = f"{args.keep_data}/{rows}" if args.keep_data and len(args.rows) > 1 else args.keep_data
-        result = bench.run(rows, runs=args.runs, keep_data=keep, pages=not args.no_pages)
-        print(("\n" if i else "") + bench.table(result))
-        results.append(result)
-    if args.json:
-        bench.write_json(results[0] if len(results) == 1 else results, args.json)
-    return 0
-
-
-def cmd_loadtest(args) -> int:
-    from ggu import loadtest
-
-    print("Belastingtest op een kopie van de huidige snapshot; halverwege wordt een nieuwe "
-          "snapshot geschreven.")
-    results = []
-    for n in args.sessions:
-        result = loadtest.run_copy(args.data_dir, n, passes=args.passes)
-        print(result.line())
-        for problem in result.errors + result.mixed_runs:
-            print(f"  {problem}")
-        results.append(result)
-    return 0 if all(r.ok for r in results) else 1
-
-
 def backtest(data_dir=None) -> list[dict]:
     """The forecast backtest per closed year and overall (year None), as `backtest --json`."""
-    rows = db.query("forecast_backtest_by_year", data_dir)
+    rows = store.query("forecast_backtest_by_year", data_dir)
     return [{"year": None if row.is_overall else int(row.year), "items": int(row.item_count),
              "actual_eur": round(float(row.actual_eur), 2),
              "forecast_eur": round(float(row.forecast_eur), 2),
@@ -175,7 +133,7 @@ def cmd_backtest(args) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    month = int(db.query("meta", args.data_dir).iloc[0]["as_of_date"].month)
+    month = int(store.query("meta", args.data_dir).iloc[0]["as_of_date"].month)
     print(f"Backtest van de jaarprognose vanaf het einde van maand {month} (patroon uit eerdere "
           "jaren)")
     print(f"  {'Jaar':<8}{'Projecten':>10}{'Werkelijk':>18}{'Prognose':>18}{'MAE per project':>18}"
@@ -189,17 +147,17 @@ def cmd_backtest(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from ggu import template as tpl
+    from ggu.ingest import workbook
 
-    print(f"Sjabloon geschreven naar {tpl.template(_xlsx_out(args.out))}.")
+    print(f"Sjabloon geschreven naar {workbook.template(_xlsx_out(args.out))}.")
     return 0
 
 
 def cmd_export(args) -> int:
-    from ggu import template as tpl
+    from ggu.ingest import workbook
 
     snapshot = Store(args.data_dir).readable()
-    rows = tpl.export(snapshot.path, _xlsx_out(args.out))
+    rows = workbook.export(snapshot.path, _xlsx_out(args.out))
     print(f"Snapshot {snapshot.id} geëxporteerd naar {args.out}: "
           + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()) + ".")
     return 0
@@ -212,9 +170,9 @@ def _xlsx_out(out: str) -> str:
 
 
 def cmd_import(args) -> int:
-    from ggu import importer
+    from ggu.ingest import load
 
-    outcome = importer.import_path(args.path, args.data_dir, user=config.setting("user"),
+    outcome = load.import_path(args.path, args.data_dir, user=config.setting("user"),
                                    as_of=args.as_of)
     stream = sys.stderr if outcome.result == "geweigerd" else sys.stdout
     print("\n".join(outcome.lines()), file=stream)
@@ -230,7 +188,7 @@ def _date(text: str) -> str:
 
 
 def cmd_snapshots(args) -> int:
-    from ggu import history
+    from ggu.ingest import history
 
     frame = history.snapshots(args.data_dir)
     if frame.empty:
@@ -242,7 +200,7 @@ def cmd_snapshots(args) -> int:
 
 
 def cmd_rollback(args) -> int:
-    from ggu import history
+    from ggu.ingest import history
 
     new_id = history.rollback(args.id, args.data_dir, user=config.setting("user"))
     print(f"Teruggezet: snapshot {new_id} heeft nu de inhoud van snapshot {args.id}.")
@@ -269,7 +227,7 @@ def cmd_report(args) -> int:
 def cmd_hash_password(args) -> int:
     import getpass
 
-    from ggu import auth
+    from ggu.passwords import hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Wachtwoord: ")
@@ -279,7 +237,7 @@ def cmd_hash_password(args) -> int:
         password = sys.stdin.readline().rstrip("\n")
     if len(password) < 12:
         raise UsageError("kies een wachtwoord van minstens 12 tekens")
-    print(auth.hash_password(password))
+    print(hash_password(password))
     return 0
 
 
@@ -292,24 +250,6 @@ def build_parser() -> argparse.ArgumentParser:
                                 metavar="COMMANDO")
     p = sub.add_parser("demo", parents=[common], help="bouw de voorbeelddata als nieuwe snapshot")
     p.set_defaults(func=cmd_demo)
-    p = sub.add_parser("assets", help="zet de plotly.js-bestanden van de grafieken in static/")
-    p.set_defaults(func=cmd_assets)
-    p = sub.add_parser("bench", help="meet queries en pagina's op een synthetische dataset")
-    p.add_argument("--rows", type=_positive, nargs="+", default=[100_000], metavar="N",
-                   help="aantal boekingen (één of meer; standaard 100000)")
-    p.add_argument("--runs", type=_positive, default=5, help="metingen per query (mediaan)")
-    p.add_argument("--json", metavar="FILE", help="schrijf de resultaten als JSON")
-    p.add_argument("--keep-data", metavar="DIR",
-                   help="bewaar de dataset als snapshot in DIR (dashboard: GGU_DATA_DIR=DIR)")
-    p.add_argument("--no-pages", action="store_true", help="sla de paginametingen over")
-    p.set_defaults(func=cmd_bench)
-    p = sub.add_parser("loadtest", parents=[common],
-                       help="gelijktijdige sessies over alle pagina's terwijl een import loopt")
-    p.add_argument("--sessions", type=_positive, nargs="+", default=[5], metavar="N",
-                   help="aantal gelijktijdige sessies (één of meer; standaard 5)")
-    p.add_argument("--passes", type=_positive, default=1,
-                   help="rondes langs alle pagina's per sessie (standaard 1)")
-    p.set_defaults(func=cmd_loadtest)
     p = sub.add_parser("upgrade", parents=[common],
                        help="werk de gegevens bij naar de opbouw van deze versie (nieuwe snapshot)")
     p.set_defaults(func=cmd_upgrade)
@@ -354,9 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _warn_fallback(args) -> None:
     """Say on stderr when the current snapshot is broken and the last good one is read."""
-    store = Store(getattr(args, "data_dir", None))
+    data = Store(getattr(args, "data_dir", None))
     try:
-        snapshot = store.readable() if store.current_id() else None
+        snapshot = data.readable() if data.current_id() else None
     except DataError:
         return   # the command itself reports it
     if snapshot is not None and snapshot.wanted:

@@ -1,4 +1,5 @@
-"""All configuration in one place: environment variables with a default and a one-line help each."""
+"""All configuration in one place: the project's paths, and environment variables with a default
+and a one-line help each. The bottom layer: imports nothing of ggu."""
 from __future__ import annotations
 
 import os
@@ -7,7 +8,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 SEED_DIR = ROOT / "data" / "seed"
 # Served by Streamlit at /app/static/ (server.enableStaticServing): the plotly.js bundles.
 STATIC_DIR = ROOT / "static"
@@ -58,11 +58,5 @@ def setting(key: str) -> str:
     return SETTINGS[key].get()
 
 
-# Domain constants that are code, not data (the norm itself is data: table split_norm).
-CATEGORIES = ("structureel", "meerjarig", "kortcyclisch")
-KINDS = ("product", "dienst", "standaard", "programma")
-STATUSES = ("groen", "oranje", "rood")
-FUNDING_SOURCES = ("fonds_ggu", "rijk", "overig")
-INSTALMENTS = ("januari", "juli")
 # Years an import accepts (in year columns and in dates).
 IMPORT_YEARS = (2000, 2100)

@@ -4,13 +4,15 @@ import functools
 
 import streamlit as st
 
-from ggu import auth, config, history, importer, ui
-from ggu import formatting as fmt
-from ggu import template as tpl
+from ggu import config
+from ggu.i18n import formats as fmt
 from ggu.i18n import lang, t
-from ggu.snapshots import Store
+from ggu.ingest import history, load, workbook
+from ggu.present.tables import display_frame
+from ggu.store import Store
+from ggu.web import auth, blocks, data
 
-ui.frame_guard()
+blocks.frame_guard()
 st.title(t("bh.title"), anchor=False)
 user = auth.gate()
 if user is None:
@@ -31,12 +33,13 @@ with tab_load:
     st.header(t("bh.step1"), anchor=False)
     st.caption(t("bh.step1_help"))
     c1, c2, _ = st.columns([1, 1, 2])
-    c1.download_button(t("bh.download_template"), functools.partial(tpl.template_bytes, lang()),
+    c1.download_button(t("bh.download_template"),
+                       functools.partial(workbook.template_bytes, lang()),
                        file_name="GGU-sjabloon.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if store.current_id():
         c2.download_button(t("bh.download_export"),
-                           functools.partial(tpl.export_bytes, store.readable().path, lang()),
+                           functools.partial(workbook.export_bytes, store.readable().path, lang()),
                            file_name=f"GGU-cijfers-{store.current_id()}.xlsx",
                            icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument."
@@ -50,7 +53,7 @@ with tab_load:
     if upload is not None and st.button(t("bh.load_button"), type="primary",
                                         icon=":material/upload:"):
         with st.spinner():
-            st.session_state["bh_outcome"] = importer.import_bytes(upload.getvalue(), upload.name,
+            st.session_state["bh_outcome"] = load.import_bytes(upload.getvalue(), upload.name,
                                                                    user=user)
         st.rerun()   # so that the frame shows the new snapshot at once
 
@@ -93,7 +96,7 @@ with tab_compare:
         if a == b:
             st.warning(t("bh.compare_same"))
         else:
-            result = history.compare_cached(a, b, str(store.root))
+            result = data.compare(a, b, str(store.root))
             counts = history.compare_totals(result)
             if not any(counts.values()):
                 st.success(t("bh.compare_none", a=a, b=b))
@@ -101,18 +104,18 @@ with tab_compare:
                 st.markdown(t("bh.compare_summary", a=a, b=b, **{
                     k: fmt.number(v) for k, v in counts.items()}))
             st.markdown(f"**{t('bh.compare_tables')}**")
-            st.table(fmt.display_frame(result["tables"], [
+            st.table(display_frame(result["tables"], [
                 "sheet", "rows_a", "rows_b", "added", "removed", "changed"]), hide_index=True)
             if not result["totals"].empty:
                 st.markdown(f"**{t('bh.compare_totals')}**")
                 st.caption(t("bh.compare_years"))
-                st.table(fmt.display_frame(result["totals"], [
+                st.table(display_frame(result["totals"], [
                     "year", "budget_a_eur", "budget_b_eur", "budget_difference_eur",
                     "spent_a_eur", "spent_b_eur", "spent_difference_eur"], eur_digits=2),
                     hide_index=True)
             if not result["split"].empty:
                 st.markdown(f"**{t('bh.compare_split')}**")
-                st.table(fmt.display_frame(result["split"], [
+                st.table(display_frame(result["split"], [
                     "year", "category", "share_a_pct", "share_b_pct", "share_shift_pp"]),
                     hide_index=True)
 

@@ -1,21 +1,18 @@
 """Bijdragen: what the municipalities pay into the Fonds GGU, per year, per municipality
 ("Mijn gemeente") and per province, and a what-if for the rate per inhabitant."""
-from decimal import Decimal
-
 import streamlit as st
 
-from ggu import charts, db, ui
-from ggu import formatting as fmt
-from ggu import i18n
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
+from ggu.present import charts, choices, narrative
+from ggu.present.tables import display_frame
+from ggu.web import blocks, data, url
 
-ui.frame_guard()
+blocks.frame_guard()
 
-RATES = [Decimal("2.50") + Decimal("0.05") * k for k in range(31)]   # € 2,50 .. € 4,00
-
-year = ui.year()
-meta = db.query("meta").iloc[0]
-by_year = db.query("contributions_by_year")
+year = blocks.year()
+meta = data.query("meta").iloc[0]
+by_year = data.query("contributions_by_year")
 this = by_year[by_year["year"] == year]
 
 st.title(t("bij.title", year=year), anchor=False)
@@ -48,31 +45,25 @@ k6.metric(t("bij.kpi_other"), fmt.eur_mln(this["budget_rijk_eur"]), border=True,
           delta=t("bij.kpi_other_delta", overig=fmt.eur_mln(this["budget_overig_eur"])),
           delta_color="off", delta_arrow="off")
 
-first, last = by_year.iloc[0], by_year.iloc[-1]
-ui.chart(charts.funding_by_year(by_year), key="funding",
-         title=t("bij.funding_title", first=fmt.eur(first["rate_per_inhabitant_eur"], digits=2),
-                 last=fmt.eur(last["rate_per_inhabitant_eur"], digits=2)),
-         summary=t("bij.funding_summary", year=year, due=fmt.eur_mln(this["contributions_due_eur"]),
-                   rijk=fmt.eur_mln(this["budget_rijk_eur"]),
-                   overig=fmt.eur_mln(this["budget_overig_eur"])),
-         table=by_year,
-         columns=["year", "rate_per_inhabitant_eur", "inhabitants", "contributions_due_eur",
-                  "january_due_eur", "january_received_eur", "july_due_eur",
-                  "july_received_eur", "budget_rijk_eur", "budget_overig_eur",
-                  "fund_spent_eur", "balance_eur"])
+blocks.chart(charts.funding_by_year(by_year), key="funding",
+             title=narrative.funding_title(by_year),
+             summary=narrative.funding_summary(this, year), table=by_year,
+             columns=["year", "rate_per_inhabitant_eur", "inhabitants", "contributions_due_eur",
+                      "january_due_eur", "january_received_eur", "july_due_eur",
+                      "july_received_eur", "budget_rijk_eur", "budget_overig_eur",
+                      "fund_spent_eur", "balance_eur"])
 
 # Mijn gemeente: searchable; the choice lives in the URL (?gemeente=GM0363).
 st.header(t("bij.mine_title"), anchor=False)
-municipalities = db.query("contribution_by_municipality", year=year)
+municipalities = data.query("contribution_by_municipality", year=year)
 names = dict(zip(municipalities["cbs_code"], municipalities["name"]))
-codes = list(names)
-key = ui.url_state("gemeente", codes, None)
+key = url.state("gemeente", list(names), None)
 if st.session_state[key] not in names:
     st.session_state[key] = None
-st.selectbox(t("bij.mine_pick"), codes, key=key, format_func=names.get,
+st.selectbox(t("bij.mine_pick"), list(names), key=key, format_func=names.get,
              placeholder=t("bij.mine_placeholder"))
 code = st.session_state[key]
-ui.url_write("gemeente", code)
+url.write("gemeente", code)
 if code is None:
     st.info(t("bij.mine_none"), icon=":material/search:")
 else:
@@ -87,59 +78,45 @@ else:
         m3.metric(t("bij.mine_share"), fmt.pct(mine["fund_share_pct"], digits=2))
         left, right = st.columns(2)
         with left:
-            split = db.query("municipality_contribution_by_category", year=year, cbs_code=code)
+            split = data.query("municipality_contribution_by_category", year=year,
+                               cbs_code=code)
             st.markdown(f"**{t('bij.mine_category_title', name=mine['name'])}**")
-            st.table(fmt.display_frame(split, ["category", "budget_share_pct",
-                                               "contribution_eur"]), hide_index=True)
+            st.table(display_frame(split, ["category", "budget_share_pct", "contribution_eur"]),
+                     hide_index=True)
             st.caption(t("bij.mine_category_caption", year=year))
         with right:
-            trend = db.query("municipality_contribution_by_year", cbs_code=code)
-            t0, t1 = trend.iloc[0], trend.iloc[-1]
-            ui.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
-                     title=t("bij.mine_trend_title", name=mine["name"],
-                             first=fmt.eur(t0["contribution_eur"]), y0=int(t0["year"]),
-                             last=fmt.eur(t1["contribution_eur"]), y1=int(t1["year"])),
-                     summary=t("bij.mine_trend_summary", first=fmt.eur(t0["contribution_eur"]),
-                               y0=int(t0["year"]), last=fmt.eur(t1["contribution_eur"]),
-                               y1=int(t1["year"]),
-                               r0=fmt.eur(t0["rate_per_inhabitant_eur"], digits=2),
-                               r1=fmt.eur(t1["rate_per_inhabitant_eur"], digits=2)),
-                     table=trend, columns=["year", "inhabitants", "rate_per_inhabitant_eur",
-                                           "contribution_eur", "fund_share_pct"])
+            trend = data.query("municipality_contribution_by_year", cbs_code=code)
+            blocks.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
+                         title=narrative.municipality_trend_title(mine["name"], trend),
+                         summary=narrative.municipality_trend_summary(trend),
+                         table=trend, columns=["year", "inhabitants", "rate_per_inhabitant_eur",
+                                               "contribution_eur", "fund_share_pct"])
         st.caption(t("bij.cbs"))
 
-provinces = db.query("contribution_by_province", year=year)
-top = provinces.iloc[0]
-ui.chart(charts.province_bars(provinces), key="provinces",
-         title=t("bij.province_title", year=year, top=top["province"]),
-         summary=t("bij.province_summary", top=top["province"],
-                   amount=fmt.eur_mln(top["contribution_eur"])),
-         table=provinces, columns=["province", "municipalities", "inhabitants",
-                                   "contribution_eur", "per_inhabitant_eur"])
+provinces = data.query("contribution_by_province", year=year)
+blocks.chart(charts.province_bars(provinces), key="provinces",
+             title=narrative.province_title(provinces, year),
+             summary=narrative.province_summary(provinces),
+             table=provinces, columns=["province", "municipalities", "inhabitants",
+                                       "contribution_eur", "per_inhabitant_eur"])
 
 # What-if: a rate and an indexation; the arithmetic is in whatif_fund_by_category.sql.
 st.header(t("bij.whatif_title"), anchor=False)
 st.markdown(t("bij.whatif_lead", year=year))
-today_rate = Decimal(str(this["rate_per_inhabitant_eur"])).quantize(Decimal("0.01"))
 w1, w2, w3 = st.columns([3, 1, 2])
-rate = w1.select_slider(t("bij.whatif_rate"), RATES, key="whatif_rate",
-                        value=min(RATES, key=lambda r: abs(r - today_rate)),
+rate = w1.select_slider(t("bij.whatif_rate"), choices.RATE_STEPS, key="whatif_rate",
+                        value=choices.closest_rate_step(this["rate_per_inhabitant_eur"]),
                         format_func=lambda r: fmt.eur(r, digits=2))
 indexation = w2.number_input(t("bij.whatif_index"), min_value=0.0, max_value=10.0, value=0.0,
                              step=0.1, format="%.1f", key="whatif_index",
                              help=t("bij.whatif_index_help"))
-whatif = db.query("whatif_fund_by_category", year=year, rate=float(rate),
-                  indexation_pct=float(indexation))
+whatif = data.query("whatif_fund_by_category", year=year, rate=float(rate),
+                    indexation_pct=float(indexation))
 w3.metric(t("bij.whatif_fund"), fmt.eur_mln(whatif["fund_eur"].iloc[0]), border=True,
           delta=t("bij.whatif_fund_delta", change=fmt.eur_mln(whatif["fund_change_eur"].iloc[0])),
           delta_color="off", delta_arrow="off")
-parts = ", ".join(
-    t("bij.whatif_part_more" if g >= 0 else "bij.whatif_part_less",
-      category=i18n.value("category", c).lower(), amount=fmt.eur_mln(abs(g)))
-    for c, g in zip(whatif["category"], whatif["gap_eur"]))
-ui.chart(charts.whatif_envelopes(whatif, year), key="whatif", level=3,
-         title=t("bij.whatif_chart_title", rate=fmt.eur(rate, digits=2), parts=parts),
-         summary=t("bij.whatif_summary", fund=fmt.eur_mln(whatif["fund_eur"].iloc[0]), year=year,
-                   norms=" / ".join(fmt.pct(n, digits=0) for n in whatif["norm_pct"])),
-         table=whatif, columns=["category", "norm_pct", "envelope_eur", "budget_fonds_eur",
-                                "gap_eur"])
+blocks.chart(charts.whatif_envelopes(whatif, year), key="whatif", level=3,
+             title=narrative.whatif_title(whatif, rate),
+             summary=narrative.whatif_summary(whatif, year),
+             table=whatif, columns=["category", "norm_pct", "envelope_eur", "budget_fonds_eur",
+                                    "gap_eur"])

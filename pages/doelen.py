@@ -3,41 +3,43 @@ against baseline and target with a verdict, the trend of the measurements, the i
 it, and the change against a comparison year."""
 import streamlit as st
 
-from ggu import charts, db, i18n, ui
-from ggu import formatting as fmt
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
+from ggu.present import charts, choices, narrative
+from ggu.present.labels import verdict_label
+from ggu.present.tables import styled_frame
+from ggu.web import blocks, data
 
-ui.frame_guard()
-year = ui.year()
-meta = db.query("meta").iloc[0]
-years = db.query("years")["year"].tolist()
+blocks.frame_guard()
+year = blocks.year()
+years = data.query("years")["year"].tolist()
 
 st.title(t("dl.title", year=year), anchor=False)
 st.markdown(t("dl.lead"))
 
-others = [y for y in years if y != year]
+others, first = choices.comparison_years(years, year)
 compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="query-params",
-                       index=others.index(year - 1) if year - 1 in others else 0)
-goals = db.query("goal_allocation_by_year", year=year, compare_year=compare)
-indicators = db.query("indicator_progress")
-measurements = db.query("indicator_measurements")
-items = db.query("portfolio_by_item", year=year, compare_year=compare)
+                       index=first)
+goals = data.query("goal_allocation_by_year", year=year, compare_year=compare)
+indicators = data.query("indicator_progress")
+measurements = data.query("indicator_measurements")
+items = data.query("portfolio_by_item", year=year, compare_year=compare)
 
-st.markdown(charts.goals_verdict_summary(goals, indicators))
+st.markdown(narrative.goals_verdict_summary(goals, indicators))
 
-ui.chart(charts.goal_allocation(goals, year, compare), key="goal_allocation",
-         title=charts.goal_allocation_title(goals, year),
-         summary=charts.goal_allocation_summary(goals, year, compare), table=goals,
-         columns=["goal_id", "name", "budget_eur", "budget_share_pct", "spent_eur",
-                  "spent_share_pct", "forecast_eur", "compare_budget_eur", "budget_change_pct",
-                  "compare_forecast_eur", "forecast_change_pct"])
+blocks.chart(charts.goal_allocation(goals, year, compare), key="goal_allocation",
+             title=narrative.goal_allocation_title(goals, year),
+             summary=narrative.goal_allocation_summary(goals, year, compare), table=goals,
+             columns=["goal_id", "name", "budget_eur", "budget_share_pct", "spent_eur",
+                      "spent_share_pct", "forecast_eur", "compare_budget_eur",
+                      "budget_change_pct", "compare_forecast_eur", "forecast_change_pct"])
 
 for goal in goals.itertuples(index=False):
     goal_indicators = indicators[indicators["goal_id"] == goal.goal_id].reset_index(drop=True)
     with st.container(border=True):
         verdict = goal_indicators["goal_verdict"].iloc[0] if len(goal_indicators) else None
         st.header(f"{goal.goal_id} · {goal.name}", anchor=False)
-        st.markdown(f"**{charts.verdict_label(verdict)}** · {goal.description}")
+        st.markdown(f"**{verdict_label(verdict)}** · {goal.description}")
         if len(goal_indicators) and goal_indicators["is_goal_stale"].iloc[0]:
             st.warning(t("dl.stale", last=fmt.date(goal_indicators["last_measured_date"].max())),
                        icon=":material/schedule:")
@@ -55,24 +57,27 @@ for goal in goals.itertuples(index=False):
                   delta=t("pf.kpi_red", n=goal.red_item_count), delta_color="off",
                   delta_arrow="off")
         if len(goal_indicators):
-            ui.chart(ui.cached_figure("indicator_bullets", "indicator_progress", "goal_id",
-                                      goal.goal_id), key=f"bullets_{goal.goal_id}", level=3,
-                     title=charts.indicator_title(goal_indicators),
-                     summary=charts.indicator_summary(goal_indicators),
-                     table=goal_indicators.assign(
-                         verdict=[charts.verdict_label(v) for v in goal_indicators["verdict"]]),
-                     columns=["name", "unit", "baseline_value", "baseline_year", "target_value",
-                              "target_year", "latest_value", "last_measured_date",
-                              "progress_pct", "expected_pct", "verdict"])
+            blocks.chart(data.cached_figure("indicator_bullets", "indicator_progress",
+                                            "goal_id", goal.goal_id),
+                         key=f"bullets_{goal.goal_id}", level=3,
+                         title=narrative.indicator_title(goal_indicators),
+                         summary=narrative.indicator_summary(goal_indicators),
+                         table=goal_indicators.assign(
+                             verdict=[verdict_label(v) for v in goal_indicators["verdict"]]),
+                         columns=["name", "unit", "baseline_value", "baseline_year",
+                                  "target_value", "target_year", "latest_value",
+                                  "last_measured_date", "progress_pct", "expected_pct",
+                                  "verdict"])
             trend = measurements[measurements["goal_id"] == goal.goal_id]
-            ui.chart(ui.cached_figure("indicator_trend", "indicator_measurements", "goal_id",
-                                      goal.goal_id), key=f"trend_{goal.goal_id}", level=3,
-                     title=charts.trend_measurements_title(trend),
-                     summary=charts.trend_measurements_summary(trend),
-                     table=trend, columns=["name", "measured_date", "value", "progress_pct"])
+            blocks.chart(data.cached_figure("indicator_trend", "indicator_measurements",
+                                            "goal_id", goal.goal_id),
+                         key=f"trend_{goal.goal_id}", level=3,
+                         title=narrative.trend_measurements_title(trend),
+                         summary=narrative.trend_measurements_summary(trend),
+                         table=trend, columns=["name", "measured_date", "value", "progress_pct"])
         served = items[items["goal_id"] == goal.goal_id]
         with st.expander(t("dl.items_title", n=len(served), year=year)):
-            st.dataframe(fmt.styled_frame(
-                served.assign(reason=fmt.exception_reasons(served)),
+            st.dataframe(styled_frame(
+                served.assign(reason=narrative.exception_reasons(served)),
                 ["name", "status", "budget_eur", "forecast_eur", "budget_change_pct",
                  "reason"]), hide_index=True, placeholder="–")

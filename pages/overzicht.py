@@ -2,18 +2,20 @@
 norm, budget against spending per category, the trend, and the points of attention."""
 import streamlit as st
 
-from ggu import charts, db, ui
-from ggu import formatting as fmt
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
+from ggu.present import charts, narrative
+from ggu.present.tables import display_frame
+from ggu.web import blocks, data
 
-ui.frame_guard()
+blocks.frame_guard()
 
-year = ui.year()
-meta = db.query("meta").iloc[0]
-totals_all = db.query("totals_by_year")
+year = blocks.year()
+meta = data.query("meta").iloc[0]
+totals_all = data.query("totals_by_year")
 totals = totals_all[totals_all["year"] == year].iloc[0]
-split = db.query("split_by_category_by_year", year=year)
-exceptions = db.query("exceptions_by_item", year=year)
+split = data.query("split_by_category_by_year", year=year)
+exceptions = data.query("exceptions_by_item", year=year)
 
 st.title(t("ov.title", year=year), anchor=False)
 st.markdown(t("ov.lead"))
@@ -37,30 +39,33 @@ k4.metric(t("kpi.contributions"), fmt.eur_mln(totals["contributions_received_eur
 basis = st.segmented_control(t("filter.basis"), ["budget", "spent"], default="budget",
                              format_func=lambda b: t(f"basis.{b}"), key="basis",
                              required=True)
-ui.chart(charts.split_vs_norm(split, basis), key="split",
-         title=charts.split_title(split, year, basis),
-         summary=charts.split_summary(split, year, basis), table=split,
-         columns=["category", "budget_eur", "budget_share_pct", "spent_eur", "spent_share_pct",
-                  "norm_pct", "deviation_pp", "spent_deviation_pp", "is_within_tolerance"])
+blocks.chart(charts.split_vs_norm(split, basis), key="split",
+             title=narrative.split_title(split, year, basis),
+             summary=narrative.split_summary(split, year, basis), table=split,
+             columns=["category", "budget_eur", "budget_share_pct", "spent_eur",
+                      "spent_share_pct", "norm_pct", "deviation_pp", "spent_deviation_pp",
+                      "is_within_tolerance"])
 
 left, right = st.columns(2)
 with left:
-    ui.chart(charts.budget_vs_spent(split, "category"), key="bvs",
-             title=charts.budget_vs_spent_title(split, year),
-             summary=charts.budget_vs_spent_summary(split),
-             table=split, columns=["category", "budget_eur", "spent_eur"])
+    blocks.chart(charts.budget_vs_spent(split, "category"), key="bvs",
+                 title=narrative.budget_vs_spent_title(split, year),
+                 summary=narrative.budget_vs_spent_summary(split),
+                 table=split, columns=["category", "budget_eur", "spent_eur"])
 with right:
     partial = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
-    ui.chart(charts.budget_vs_spent(totals_all, "year", partial), key="trend",
-             title=charts.trend_title(totals_all), summary=charts.trend_summary(totals_all),
-             table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
-                                        "contributions_due_eur", "is_partial_year"])
+    blocks.chart(charts.budget_vs_spent(totals_all, "year", partial), key="trend",
+                 title=narrative.trend_title(totals_all),
+                 summary=narrative.trend_summary(totals_all),
+                 table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
+                                            "contributions_due_eur", "is_partial_year"])
 
 st.header(t("exc.title", year=year), anchor=False)
-st.caption(t("exc.lead", rules=fmt.rules_text(db.query("exception_rules"))))
+st.caption(t("exc.lead", rules=narrative.rules_text(data.query("exception_rules"))))
 if exceptions.empty:
     st.success(t("exc.none"))
 else:
-    ui.text_table(fmt.display_frame(exceptions.assign(reason=fmt.exception_reasons(exceptions)),
-                                    ["name", "reason", "status", "budget_eur", "spent_eur",
-                                     "forecast_eur", "forecast_deviation_eur", "status_reason"]))
+    blocks.text_table(display_frame(
+        exceptions.assign(reason=narrative.exception_reasons(exceptions)),
+        ["name", "reason", "status", "budget_eur", "spent_eur", "forecast_eur",
+         "forecast_deviation_eur", "status_reason"]))

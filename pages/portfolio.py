@@ -1,90 +1,93 @@
 """Portfolio: every item with its budget, spending, year-end forecast and exceptions; the
-forecast per category; the detail of one item (shareable as ?item=<id>); the roadmap; and the
-change against a comparison year."""
+forecast per category; the detail of one item (shareable as ?project=<id>); the roadmap; and
+the change against a comparison year."""
 import datetime as dt
 from functools import partial
 
 import streamlit as st
 
-from ggu import charts, db, i18n, ui
-from ggu import formatting as fmt
-from ggu.config import CATEGORIES, KINDS, STATUSES
-from ggu.i18n import t
+from ggu.i18n import formats as fmt
+from ggu.i18n import t, value
+from ggu.present import charts, choices, narrative
+from ggu.present.labels import signed_pct, verdict_label
+from ggu.present.tables import display_frame, styled_frame
+from ggu.store.codes import CATEGORIES, KINDS, STATUSES
+from ggu.web import blocks, data, url
 
-ui.frame_guard()
-rules_help = t("pf.exceptions_help", rules=fmt.rules_text(db.query("exception_rules")))
-year = ui.year()
-meta = db.query("meta").iloc[0]
-years = db.query("years")["year"].tolist()
-items = db.query("items")
+blocks.frame_guard()
+rules_help = t("pf.exceptions_help", rules=narrative.rules_text(data.query("exception_rules")))
+year = blocks.year()
+meta = data.query("meta").iloc[0]
+years = data.query("years")["year"].tolist()
+items = data.query("items")
 names = dict(zip(items["item_id"], items["name"]))
 goal_names = dict(zip(items["goal_id"], items["goal_name"]))
 
-# The item in the URL (?item=IBD) is checked against the items that exist; anything else is
-# ignored with a message, never an error.
-if "item" not in st.session_state:
-    wanted = st.query_params.get("item")
-    st.session_state["item"] = wanted if wanted in names else None
-    st.session_state["item_refused"] = bool(wanted) and wanted not in names
+# The item in the URL (?project=IBD, or the old ?item=IBD) is checked against the items that
+# exist; anything else is ignored with a message, never an error.
+if "project" not in st.session_state:
+    wanted = url.wanted("project")
+    url.state("project", list(names), None)
+    st.session_state["project_refused"] = bool(wanted) and wanted not in names
 
 st.title(t("pf.title", year=year), anchor=False)
 st.markdown(t("pf.lead"))
-if st.session_state.pop("item_refused", False):
+if st.session_state.pop("project_refused", False):
     st.warning(t("pf.item_unknown"), icon=":material/link_off:")
 
-forecast = db.query("forecast_by_category", year=year)
+forecast = data.query("forecast_by_category", year=year)
 total = forecast[forecast["is_total"]].iloc[0]
 by_category = forecast[~forecast["is_total"]].reset_index(drop=True)
-exceptions = db.query("exceptions_by_item", year=year)
-is_running = bool(db.query("totals_by_year", year=year).iloc[0]["is_partial_year"])
+exceptions = data.query("exceptions_by_item", year=year)
+is_running = bool(data.query("totals_by_year", year=year).iloc[0]["is_partial_year"])
 if is_running:
-    st.info(t("pf.partial", year=year, as_of=fmt.date(meta["as_of_date"])), icon=":material/event:")
+    st.info(t("pf.partial", year=year, as_of=fmt.date(meta["as_of_date"])),
+            icon=":material/event:")
+spent_label = (t("kpi.spent_to_date", as_of=fmt.date(meta["as_of_date"])) if is_running
+               else t("kpi.spent"))
+forecast_label = t("pf.kpi_forecast") if is_running else t("pf.kpi_actual")
 
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(t("kpi.budget"), fmt.eur_mln(total["budget_eur"]), border=True)
-k2.metric(t("kpi.spent_to_date", as_of=fmt.date(meta["as_of_date"])) if is_running
-          else t("kpi.spent"), fmt.eur_mln(total["spent_eur"]), border=True)
-k3.metric(t("pf.kpi_forecast") if is_running else t("pf.kpi_actual"),
-          fmt.eur_mln(total["forecast_eur"]), border=True,
-          delta=t("pf.kpi_forecast_delta", pct=charts.signed_pct(total["forecast_deviation_pct"])),
+k2.metric(spent_label, fmt.eur_mln(total["spent_eur"]), border=True)
+k3.metric(forecast_label, fmt.eur_mln(total["forecast_eur"]), border=True,
+          delta=t("pf.kpi_forecast_delta", pct=signed_pct(total["forecast_deviation_pct"])),
           delta_color="off", delta_arrow="off", help=t("pf.forecast_help"))
 k4.metric(t("pf.kpi_exceptions"), fmt.number(len(exceptions)), border=True,
-          delta=t("pf.kpi_red", n=int(exceptions["is_red"].sum())), delta_color="off",
+          delta=narrative.red_among(exceptions), delta_color="off",
           delta_arrow="off", help=rules_help)
 
-ui.chart(charts.forecast_vs_budget(by_category), key="forecast",
-         title=charts.forecast_title(total, year, is_running),
-         summary=charts.forecast_summary(by_category, is_running), table=forecast,
-         columns=["category", "budget_eur", "spent_eur", "forecast_eur",
-                  "forecast_deviation_eur", "forecast_deviation_pct"])
+blocks.chart(charts.forecast_vs_budget(by_category), key="forecast",
+             title=narrative.forecast_title(total, year, is_running),
+             summary=narrative.forecast_summary(by_category, is_running), table=forecast,
+             columns=["category", "budget_eur", "spent_eur", "forecast_eur",
+                      "forecast_deviation_eur", "forecast_deviation_pct"])
 
 # -- The items ------------------------------------------------------------------------------
 st.header(t("pf.items_title", year=year), anchor=False)
-all_rows = db.query("portfolio_by_item", year=year)
-all_rows = all_rows.assign(reason=fmt.exception_reasons(all_rows))
+all_rows = data.query("portfolio_by_item", year=year)
+all_rows = all_rows.assign(reason=narrative.exception_reasons(all_rows))
 f1, f2, f3, f4, f5 = st.columns(5)
 categories = f1.multiselect(t("col.category"), CATEGORIES, key="pf_category",
-                            format_func=lambda c: i18n.value("category", c),
+                            format_func=lambda c: value("category", c),
                             placeholder=t("pf.all"))
 themes = f2.multiselect(t("col.theme"), sorted(all_rows["theme"].unique()), key="pf_theme",
                         placeholder=t("pf.all"))
 goals = f3.multiselect(t("pf.goal"), sorted(all_rows["goal_id"].unique()), key="pf_goal",
-                       format_func=lambda g: f"{g} {goal_names[g]}",
-                       placeholder=t("pf.all"))
+                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"))
 statuses = f4.multiselect(t("col.status"), STATUSES, key="pf_status",
-                          format_func=lambda s: i18n.value("status", s), placeholder=t("pf.all"))
+                          format_func=lambda s: value("status", s), placeholder=t("pf.all"))
 kinds = f5.multiselect(t("col.kind"), KINDS, key="pf_kind",
-                       format_func=lambda k: i18n.value("kind", k), placeholder=t("pf.all"))
+                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"))
 s1, s2 = st.columns([3, 2], vertical_alignment="bottom")
 search = s1.text_input(t("pf.search"), key="pf_search", placeholder=t("pf.search_hint"))
-only_exceptions = s2.toggle(t("pf.only_exceptions"), key="pf_exceptions",
-                            help=rules_help)
+only_exceptions = s2.toggle(t("pf.only_exceptions"), key="pf_exceptions", help=rules_help)
+filters = dict(categories=categories or None, themes=themes or None, goals=goals or None,
+               statuses=statuses or None, kinds=kinds or None, search=search.strip() or None,
+               only_exceptions=only_exceptions or None)
 
-rows = db.query("portfolio_by_item", year=year, categories=categories or None,
-                themes=themes or None, goals=goals or None, statuses=statuses or None,
-                kinds=kinds or None, search=search.strip() or None,
-                only_exceptions=only_exceptions or None)
-rows = rows.assign(reason=fmt.exception_reasons(rows))
+rows = data.query("portfolio_by_item", year=year, **filters)
+rows = rows.assign(reason=narrative.exception_reasons(rows))
 shown_ids = rows["item_id"].tolist()
 
 
@@ -92,37 +95,32 @@ def _pick(ids: list[str]) -> None:
     """A row clicked in the table becomes the item shown in the detail below."""
     picked = st.session_state["pf_table"].selection.rows
     if picked:
-        st.session_state["item"] = ids[picked[0]]
+        st.session_state["project"] = ids[picked[0]]
 
 
 st.caption(t("pf.items_caption", n=len(rows), total=len(all_rows)))
-st.dataframe(fmt.styled_frame(rows, ["name", "status", "budget_eur", "spent_eur",
-                                     "realised_pct", "forecast_eur", "forecast_deviation_eur",
-                                     "forecast_deviation_pct", "reason", "category", "kind",
-                                     "theme", "goal_name", "owner"]),
+st.dataframe(styled_frame(rows, ["name", "status", "budget_eur", "spent_eur", "realised_pct",
+                                 "forecast_eur", "forecast_deviation_eur",
+                                 "forecast_deviation_pct", "reason", "category", "kind",
+                                 "theme", "goal_name", "owner"]),
              hide_index=True, key="pf_table", on_select=partial(_pick, shown_ids),
-             selection_mode="single-row", height=min(38 + 35 * max(len(rows), 1), 560), placeholder="–")
+             selection_mode="single-row", height=min(38 + 35 * max(len(rows), 1), 560),
+             placeholder="–")
 
 # -- One item -------------------------------------------------------------------------------
 st.header(t("pf.detail_title"), anchor=False)
-item_id = st.selectbox(t("pf.item"), list(names), key="item", index=None,
-                       format_func=lambda i: names[i] if i in names[i] else f"{names[i]} ({i})", placeholder=t("pf.pick"))
-if item_id:
-    st.query_params["item"] = item_id
-else:
-    st.query_params.pop("item", None)
+item_id = st.selectbox(t("pf.item"), list(names), key="project", index=None,
+                       format_func=lambda i: narrative.item_label(i, names[i]),
+                       placeholder=t("pf.pick"))
+url.write("project", item_id)
+if not item_id:
     st.caption(t("pf.pick_hint"))
 
 if item_id:
     item = items[items["item_id"] == item_id].iloc[0]
     with st.container(border=True):
         st.markdown(f"### {item['name']}")
-        st.markdown(t("pf.item_facts", status=i18n.value("status", item["status"]),
-                      kind=i18n.value("kind", item["kind"]),
-                      category=i18n.value("category", item["category"]),
-                      phase=i18n.value("phase", item["phase"]), theme=item["theme"],
-                      owner=item["owner"], start=item["start_year"],
-                      end=t("pf.open_end") if item["is_open_ended"] else item["end_year"]))
+        st.markdown(narrative.item_facts(item))
         st.markdown(t("pf.item_reason", reason=item["status_reason"] or "–"))
         st.markdown(t("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
         in_year = all_rows[all_rows["item_id"] == item_id]
@@ -134,67 +132,60 @@ if item_id:
                 st.error(t("pf.item_exception", reason=r["reason"]), icon=":material/flag:")
             d1, d2, d3, d4 = st.columns(4)
             d1.metric(t("kpi.budget"), fmt.eur(r["budget_eur"]))
-            d2.metric(t("kpi.spent_to_date", as_of=fmt.date(meta["as_of_date"])) if is_running
-                      else t("kpi.spent"), fmt.eur(r["spent_eur"]),
-                      help=t("kpi.realised_help"),
+            d2.metric(spent_label, fmt.eur(r["spent_eur"]), help=t("kpi.realised_help"),
                       delta=fmt.pct(r["realised_pct"]), delta_color="off", delta_arrow="off")
-            d3.metric(t("pf.kpi_forecast") if is_running else t("pf.kpi_actual"),
-                      fmt.eur(r["forecast_eur"]), help=t(f"method.{r['forecast_method']}"))
+            d3.metric(forecast_label, fmt.eur(r["forecast_eur"]),
+                      help=t(f"method.{r['forecast_method']}"))
             d4.metric(t("col.forecast_deviation_eur"), fmt.eur(r["forecast_deviation_eur"]),
-                      delta=charts.signed_pct(r["forecast_deviation_pct"]), delta_color="off",
+                      delta=signed_pct(r["forecast_deviation_pct"]), delta_color="off",
                       delta_arrow="off")
-            burn = db.query("burnup_by_month", year=year, item_id=item_id)
-            ui.chart(charts.burnup(burn), key="burnup", level=3,
-                     title=t("pf.burnup_title" if is_running else "pf.burnup_title_closed",
-                             year=year, spent=fmt.eur(r["spent_eur"]),
-                             forecast=fmt.eur(r["forecast_eur"]), budget=fmt.eur(r["budget_eur"])),
-                     summary=charts.burnup_summary(burn, r, is_running),
-                     table=burn, columns=["month_end_date", "budget_eur", "spent_cum_eur",
-                                          "forecast_cum_eur"])
-        history = db.query("budget_spent_forecast_by_year", item_id=item_id)
+            burn = data.query("burnup_by_month", year=year, item_id=item_id)
+            blocks.chart(charts.burnup(burn), key="burnup", level=3,
+                         title=narrative.burnup_title(r, year, is_running),
+                         summary=narrative.burnup_summary(burn, r, is_running),
+                         table=burn, columns=["month_end_date", "budget_eur", "spent_cum_eur",
+                                              "forecast_cum_eur"])
+        history = data.query("budget_spent_forecast_by_year", item_id=item_id)
         if not history.empty:
             short = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
-            ui.chart(charts.item_history(history, short), key="item_years", level=3,
-                     title=charts.trend_title(history), summary=charts.trend_summary(history),
-                     table=history, columns=["year", "budget_eur", "spent_eur", "realised_pct",
-                                             "forecast_eur"])
+            blocks.chart(charts.item_history(history, short), key="item_years", level=3,
+                         title=narrative.trend_title(history),
+                         summary=narrative.trend_summary(history),
+                         table=history, columns=["year", "budget_eur", "spent_eur",
+                                                 "realised_pct", "forecast_eur"])
         st.markdown(f"**{t('pf.indicators_title', goal=item['goal_id'])}**")
-        indicators = db.query("indicator_progress", goal_id=item["goal_id"])
-        st.dataframe(fmt.display_frame(
-            indicators.assign(verdict=[charts.verdict_label(v) for v in indicators["verdict"]]),
+        indicators = data.query("indicator_progress", goal_id=item["goal_id"])
+        st.dataframe(display_frame(
+            indicators.assign(verdict=[verdict_label(v) for v in indicators["verdict"]]),
             ["name", "verdict", "latest_value", "target_value", "last_measured_date"]),
             hide_index=True)
-        tx = db.query("transactions_by_item", item_id=item_id, year=year)
+        tx = data.query("transactions_by_item", item_id=item_id, year=year)
         with st.expander(t("pf.transactions", n=len(tx), year=year)):
-            st.dataframe(fmt.styled_frame(tx, ["booking_date", "amount_eur", "cost_type",
-                                               "description"]), hide_index=True, placeholder="–")
+            st.dataframe(styled_frame(tx, ["booking_date", "amount_eur", "cost_type",
+                                           "description"]), hide_index=True, placeholder="–")
 
 # -- Roadmap --------------------------------------------------------------------------------
 group = st.segmented_control(t("pf.group_by"), ["category", "theme"], default="category",
                              key="pf_group", required=True,
                              format_func=lambda g: t(f"col.{g}"))
 if not rows.empty:
-    today = dt.date.today()
-    ui.chart(charts.roadmap(rows, group, today, year), key="roadmap",
-             title=charts.roadmap_title(rows, year),
-             summary=charts.roadmap_summary(rows, year), table=rows,
-             columns=["name", "status", "start_year", "end_year", "phase", group])
+    blocks.chart(charts.roadmap(rows, group, dt.date.today(), year), key="roadmap",
+                 title=narrative.roadmap_title(rows, year),
+                 summary=narrative.roadmap_summary(rows, year), table=rows,
+                 columns=["name", "status", "start_year", "end_year", "phase", group])
 
 # -- Compare years --------------------------------------------------------------------------
 st.header(t("pf.compare_title"), anchor=False)
-others = [y for y in years if y != year]
+others, first = choices.comparison_years(years, year)
 compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="query-params",
-                       index=others.index(year - 1) if year - 1 in others else 0)
-changes = db.query("portfolio_by_item", year=year, compare_year=compare,
-                   categories=categories or None, themes=themes or None, goals=goals or None,
-                   statuses=statuses or None, kinds=kinds or None,
-                   search=search.strip() or None, only_exceptions=only_exceptions or None)
+                       index=first)
+changes = data.query("portfolio_by_item", year=year, compare_year=compare, **filters)
 st.caption(t("pf.compare_caption", year=year, compare=compare))
-st.dataframe(fmt.styled_frame(changes, ["name", "status", "compare_budget_eur", "budget_eur",
-                                        "budget_change_pct", "compare_forecast_eur",
-                                        "forecast_eur", "forecast_change_pct"],
-                              headers={"compare_budget_eur": t("pf.col_budget_in", year=compare),
-                                       "budget_eur": t("pf.col_budget_in", year=year),
-                                       "compare_forecast_eur": t("pf.col_spent_in", year=compare),
-                                       "forecast_eur": t("pf.col_spent_in", year=year)}),
+st.dataframe(styled_frame(changes, ["name", "status", "compare_budget_eur", "budget_eur",
+                                    "budget_change_pct", "compare_forecast_eur",
+                                    "forecast_eur", "forecast_change_pct"],
+                          headers={"compare_budget_eur": t("pf.col_budget_in", year=compare),
+                                   "budget_eur": t("pf.col_budget_in", year=year),
+                                   "compare_forecast_eur": t("pf.col_spent_in", year=compare),
+                                   "forecast_eur": t("pf.col_spent_in", year=year)}),
              hide_index=True, placeholder="–")

@@ -2,14 +2,18 @@
 buttons and arrow keys) and the same slides as PDF, PowerPoint and HTML downloads."""
 import streamlit as st
 
-from ggu import db, i18n, report, ui
+from ggu import i18n, report
 from ggu.i18n import t
+from ggu.report import html as report_html
+from ggu.store import snapshot_id
+from ggu.web import blocks
+from ggu.web.plot import plot
 
-ui.frame_guard()
+blocks.frame_guard()
 
-year = ui.year()
+year = blocks.year()
 lang = i18n.lang()
-snapshot = db.snapshot_id()
+snapshot = snapshot_id()
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -40,24 +44,19 @@ if not present:   # in presentation mode the slide fills the screen
         st.caption(t("rp.quality", year=year))
 
 st.toggle(t("rp.present"), key="presenteren", help=t("rp.present_help"))
-st.html(f"<style>{report.CSS.replace('body{', '.ggu-slide{').replace('#F3F4F6', '#FFFFFF')}"
-        + (".ggu-slide h2{font-size:3.2rem;line-height:1.15}.ggu-slide h1{font-size:4rem}"
-           ".ggu-slide .lead{font-size:1.6rem}.ggu-slide .kpi b{font-size:4.2rem}"
-           ".ggu-slide .kpi span{font-size:1.6rem}.ggu-slide table{font-size:1.3rem}"
-           ".ggu-slide li,.ggu-slide .notes p{font-size:1.4rem}" if present else "")
-        + "</style>")
+blocks.slides_style(report_html.page_style(present))
 
 
 def show(n: int) -> None:
     slide = slides[n]
     with st.container(border=True):
-        st.html(f"<div class='ggu-slide'>{report.slide_html(slide, rep, False)}</div>")
+        blocks.slide(report_html.slide_block(slide, rep))
         if slide.chart is not None:
             fig = slide.chart.fig
             if present:
                 fig = fig.__class__(fig).update_layout(font_size=20,
                                                        height=max(fig.layout.height or 0, 520))
-            ui.plot(fig, key=f"chart_{slide.key}")
+            plot(fig, key=f"chart_{slide.key}")
             with st.expander(t("rp.table_for_chart")):
                 st.table(slide.chart.table, hide_index=True)
 

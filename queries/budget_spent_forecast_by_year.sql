@@ -20,11 +20,10 @@ final as (
         p.year,
         p.budget_eur,
         p.spent_eur,
-        100 * p.spent_eur / nullif(p.budget_eur, 0) as realised_pct,
+        realised_pct(p.spent_eur, p.budget_eur) as realised_pct,
         p.forecast_eur,
-        p.year = year(a.as_of_date) as is_partial_year
+        is_partial_year(p.year) as is_partial_year
     from per_year as p
-    cross join v_as_of as a
     where p.budget_eur > 0 or p.spent_eur > 0
 )
 

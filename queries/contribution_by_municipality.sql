@@ -24,7 +24,7 @@ final as (
         b.contribution_eur,
         b.received_eur,
         b.contribution_eur / nullif(m.inhabitants, 0) as per_inhabitant_eur,
-        100 * b.contribution_eur / nullif(sum(b.contribution_eur) over (), 0) as fund_share_pct
+        share_pct(b.contribution_eur, sum(b.contribution_eur) over ()) as fund_share_pct
     from by_municipality as b
     left join v_municipality as m on b.cbs_code = m.cbs_code and m.year = $year
 )

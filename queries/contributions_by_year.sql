@@ -71,9 +71,8 @@ final as (
         coalesce(b.budget_overig_eur, 0) as budget_overig_eur,
         coalesce(s.fund_spent_eur, 0) as fund_spent_eur,
         c.contributions_due_eur - coalesce(s.fund_spent_eur, 0) as balance_eur,
-        c.year = year(a.as_of_date) as is_partial_year
+        is_partial_year(c.year) as is_partial_year
     from contributions as c
-    cross join v_as_of as a
     left join inhabitants as i on c.year = i.year
     left join budget as b on c.year = b.year
     left join fund_spent as s on c.year = s.year

@@ -23,7 +23,7 @@ final as (
         f.spent_eur,
         f.forecast_eur,
         f.forecast_eur - f.budget_eur as forecast_deviation_eur,
-        100 * f.spent_eur / nullif(f.budget_eur, 0) as realised_pct,
+        realised_pct(f.spent_eur, f.budget_eur) as realised_pct,
         i.status = 'rood' as is_red,
         b.rules
     from broken as b

@@ -29,7 +29,7 @@ rolled as (
         sum(actual_eur) as actual_eur,
         sum(forecast_eur) as forecast_eur,
         avg(abs_error_eur) as mae_eur,
-        100 * sum(abs_error_eur) / nullif(sum(actual_eur), 0) as mae_pct
+        share_pct(sum(abs_error_eur), sum(actual_eur)) as mae_pct
     from items
     group by grouping sets ((year), ())
 ),
@@ -43,7 +43,7 @@ final as (
         forecast_eur,
         cast(mae_eur as double) as mae_eur,
         cast(mae_pct as double) as mae_pct,
-        cast(100 * (forecast_eur - actual_eur) / nullif(actual_eur, 0) as double)
+        cast(change_pct(forecast_eur, actual_eur) as double)
             as total_error_pct
     from rolled
 )

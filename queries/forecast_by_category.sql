@@ -1,4 +1,4 @@
--- One row per category plus one total row (category 'totaal', is_total): budget, spending to date,
+-- One row per category plus one total row (category null, is_total): budget, spending to date,
 -- % realised, year-end forecast, its deviation from the budget (in euro and %), and the forecast
 -- as % of the budget. The categories sum to the total to the cent (item forecasts are rounded
 -- first).
@@ -28,17 +28,17 @@ rolled as (
 
 final as (
     select
-        coalesce(category, 'totaal') as category,
+        category,
         is_total,
         budget_eur,
         spent_eur,
-        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
+        realised_pct(spent_eur, budget_eur) as realised_pct,
         forecast_eur,
         forecast_eur - budget_eur as forecast_deviation_eur,
-        100 * (forecast_eur - budget_eur) / nullif(budget_eur, 0) as forecast_deviation_pct,
-        100 * forecast_eur / nullif(budget_eur, 0) as forecast_realised_pct
+        change_pct(forecast_eur, budget_eur) as forecast_deviation_pct,
+        realised_pct(forecast_eur, budget_eur) as forecast_realised_pct
     from rolled
 )
 
 select * from final
-order by is_total, array_position(['structureel', 'meerjarig', 'kortcyclisch'], category)
+order by is_total, category_rank(category)

@@ -22,8 +22,8 @@ with per_goal as (
 this_year as (
     select
         *,
-        100 * budget_eur / nullif(sum(budget_eur) over (), 0) as budget_share_pct,
-        100 * spent_eur / nullif(sum(spent_eur) over (), 0) as spent_share_pct
+        share_pct(budget_eur, sum(budget_eur) over ()) as budget_share_pct,
+        share_pct(spent_eur, sum(spent_eur) over ()) as spent_share_pct
     from per_goal
     where year = $year
 ),
@@ -40,16 +40,16 @@ final as (
         g.description,
         coalesce(t.budget_eur, 0) as budget_eur,
         coalesce(t.spent_eur, 0) as spent_eur,
-        100 * t.spent_eur / nullif(t.budget_eur, 0) as realised_pct,
+        realised_pct(t.spent_eur, t.budget_eur) as realised_pct,
         coalesce(t.forecast_eur, 0) as forecast_eur,
         coalesce(t.budget_share_pct, 0) as budget_share_pct,
         coalesce(t.spent_share_pct, 0) as spent_share_pct,
         coalesce(t.item_count, 0) as item_count,
         coalesce(t.red_item_count, 0) as red_item_count,
         c.budget_eur as compare_budget_eur,
-        100 * (t.budget_eur - c.budget_eur) / nullif(c.budget_eur, 0) as budget_change_pct,
+        change_pct(t.budget_eur, c.budget_eur) as budget_change_pct,
         c.forecast_eur as compare_forecast_eur,
-        100 * (t.forecast_eur - c.forecast_eur) / nullif(c.forecast_eur, 0)
+        change_pct(t.forecast_eur, c.forecast_eur)
             as forecast_change_pct
     from goal as g
     left join this_year as t on g.goal_id = t.goal_id

@@ -10,8 +10,7 @@ with final as (
         i.unit,
         m.measured_date,
         m.value,
-        100 * (m.value - i.baseline_value) / nullif(i.target_value - i.baseline_value, 0)
-            as progress_pct
+        progress_pct(m.value, i.baseline_value, i.target_value) as progress_pct
     from measurement as m
     inner join indicator as i on m.indicator_id = i.indicator_id
     where ($goal_id is null or i.goal_id = $goal_id)

@@ -29,16 +29,11 @@ progress as (
         i.target_year,
         l.latest_value,
         l.last_measured_date,
-        100 * (l.latest_value - i.baseline_value)
-        / nullif(i.target_value - i.baseline_value, 0) as progress_pct,
-        100 * greatest(0, least(
-            1,
-            date_diff('day', make_date(i.baseline_year, 1, 1), l.last_measured_date)
-            / nullif(date_diff(
-                'day', make_date(i.baseline_year, 1, 1),
-                make_date(i.target_year, 12, 31)
-            ), 0)
-        )) as expected_pct,
+        progress_pct(l.latest_value, i.baseline_value, i.target_value) as progress_pct,
+        elapsed_pct(
+            make_date(i.baseline_year, 1, 1), make_date(i.target_year, 12, 31),
+            l.last_measured_date
+        ) as expected_pct,
         l.last_measured_date is null
         or l.last_measured_date <= a.as_of_date - interval 12 month as is_stale
     from indicator as i
@@ -77,9 +72,9 @@ final as (
         verdict,
         is_stale,
         bool_and(is_stale) over (partition by goal_id) as is_goal_stale,
-        max(array_position(['op_koers', 'aandacht', 'achter'], verdict))
+        max(array_position(verdicts(), verdict))
             over (partition by goal_id) as goal_verdict_rank,
-        ['op_koers', 'aandacht', 'achter'][goal_verdict_rank] as goal_verdict
+        verdicts()[goal_verdict_rank] as goal_verdict
     from verdicts
 )
 

@@ -20,7 +20,7 @@ split as (
 final as (
     select
         s.category,
-        100 * s.budget_eur / nullif(sum(s.budget_eur) over (), 0) as budget_share_pct,
+        share_pct(s.budget_eur, sum(s.budget_eur) over ()) as budget_share_pct,
         c.contribution_eur * s.budget_eur / nullif(sum(s.budget_eur) over (), 0)
             as contribution_eur
     from split as s
@@ -28,4 +28,4 @@ final as (
 )
 
 select * from final
-order by array_position(['structureel', 'meerjarig', 'kortcyclisch'], category)
+order by category_rank(category)

@@ -15,7 +15,7 @@ with by_year as (
 shares as (
     select
         *,
-        100 * contribution_eur / nullif(sum(contribution_eur) over (partition by year), 0)
+        share_pct(contribution_eur, sum(contribution_eur) over (partition by year))
             as fund_share_pct
     from by_year
 ),

@@ -1,6 +1,7 @@
 -- One row per item in the portfolio of a year (items with a budget or spending in it, and items
 -- still active): its attributes, budget, spending to date, % realised, the year-end forecast and
--- its deviation from the budget, the exception rules it breaks, and the change of budget and
+-- its deviation from the budget, the exception rules it breaks, whether it should already have
+-- finished (is_overdue, as the rule einde_verstreken sees it), and the change of budget and
 -- year-end spending against a comparison year.
 -- Parameters: $year (required); $compare_year (optional); filters, each optional (null = all):
 -- $categories, $themes, $goals, $statuses, $kinds (lists of codes), $search (text in the name,
@@ -81,21 +82,22 @@ final as (
         phase,
         start_year,
         end_year,
+        coalesce(is_overdue(phase, end_year, $year), false) as is_overdue,
         budget_eur,
         spent_eur,
-        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
+        realised_pct(spent_eur, budget_eur) as realised_pct,
         forecast_eur,
         forecast_eur - budget_eur as forecast_deviation_eur,
-        100 * (forecast_eur - budget_eur) / nullif(budget_eur, 0) as forecast_deviation_pct,
+        change_pct(forecast_eur, budget_eur) as forecast_deviation_pct,
         forecast_method,
         pattern_years,
         rules,
         len(rules) > 0 as is_exception,
         compare_budget_eur,
-        100 * (budget_eur - compare_budget_eur) / nullif(compare_budget_eur, 0)
+        change_pct(budget_eur, compare_budget_eur)
             as budget_change_pct,
         compare_forecast_eur,
-        100 * (forecast_eur - compare_forecast_eur) / nullif(compare_forecast_eur, 0)
+        change_pct(forecast_eur, compare_forecast_eur)
             as forecast_change_pct
     from joined
     where

@@ -113,7 +113,7 @@ final as (
     select
         *,
         spent_eur - budget_eur as difference_eur,
-        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
+        realised_pct(spent_eur, budget_eur) as realised_pct,
         case
             when node_level = 'item'
                 then row_number() over (
@@ -140,6 +140,6 @@ final as (
 select * from final
 order by
     array_position(['total', 'category', 'theme', 'item'], node_level),
-    array_position(['structureel', 'meerjarig', 'kortcyclisch'], category),
+    category_rank(category),
     theme,
     item_name

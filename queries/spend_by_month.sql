@@ -90,7 +90,7 @@ rounded as (
         round(cumulative_spent_eur, case when $unit = 'per_inhabitant' then 4 else 2 end)
             as cumulative_spent_eur,
         round(budget_eur, case when $unit = 'per_inhabitant' then 4 else 2 end) as budget_eur,
-        100 * cumulative_spent_eur / nullif(budget_eur, 0) as cumulative_realised_pct
+        realised_pct(cumulative_spent_eur, budget_eur) as cumulative_realised_pct
     from joined
 ),
 
@@ -99,9 +99,10 @@ final as (
         *,
         lag(cumulative_spent_eur) over (partition by month order by year)
             as prev_year_cumulative_spent_eur,
-        100 * cumulative_spent_eur
-        / nullif(lag(cumulative_spent_eur) over (partition by month order by year), 0)
-        - 100 as change_pct
+        change_pct(
+            cumulative_spent_eur,
+            lag(cumulative_spent_eur) over (partition by month order by year)
+        ) as change_pct
     from rounded
 )
 

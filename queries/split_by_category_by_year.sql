@@ -50,8 +50,8 @@ joined as (
 shares as (
     select
         *,
-        100 * budget_eur / nullif(sum(budget_eur) over (partition by year), 0) as budget_share_pct,
-        100 * spent_eur / nullif(sum(spent_eur) over (partition by year), 0) as spent_share_pct
+        share_pct(budget_eur, sum(budget_eur) over (partition by year)) as budget_share_pct,
+        share_pct(spent_eur, sum(spent_eur) over (partition by year)) as spent_share_pct
     from joined
 ),
 
@@ -61,7 +61,7 @@ final as (
         category,
         budget_eur,
         spent_eur,
-        100 * spent_eur / nullif(budget_eur, 0) as realised_pct,
+        realised_pct(spent_eur, budget_eur) as realised_pct,
         budget_share_pct,
         spent_share_pct,
         cast(norm_pct as double) as norm_pct,
@@ -74,4 +74,4 @@ final as (
 )
 
 select * from final
-order by year, array_position(['structureel', 'meerjarig', 'kortcyclisch'], category)
+order by year, category_rank(category)

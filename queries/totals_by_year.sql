@@ -38,13 +38,12 @@ final as (
         b.budget_rijk_eur,
         b.budget_overig_eur,
         coalesce(s.spent_eur, 0) as spent_eur,
-        100 * coalesce(s.spent_eur, 0) / nullif(b.budget_eur, 0) as realised_pct,
+        realised_pct(coalesce(s.spent_eur, 0), b.budget_eur) as realised_pct,
         coalesce(c.contributions_due_eur, 0) as contributions_due_eur,
         coalesce(c.contributions_received_eur, 0) as contributions_received_eur,
         coalesce(c.paying_municipalities, 0) as paying_municipalities,
-        b.year = year(a.as_of_date) as is_partial_year
+        is_partial_year(b.year) as is_partial_year
     from budget as b
-    cross join v_as_of as a
     left join spent as s on b.year = s.year
     left join contributions as c on b.year = c.year
 )

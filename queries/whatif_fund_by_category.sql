@@ -14,7 +14,7 @@ with rate as (
 
 fund as (
     select
-        2 * sum(round(m.inhabitants * r.rate_x100 * 0.005, 2)) as fund_eur,
+        2 * sum(instalment_eur(m.inhabitants, r.rate_x100 * 0.01)) as fund_eur,
         sum(m.inhabitants) as inhabitants
     from v_municipality as m
     cross join rate as r
@@ -55,4 +55,4 @@ final as (
 )
 
 select * from final
-order by array_position(['structureel', 'meerjarig', 'kortcyclisch'], category)
+order by category_rank(category)

@@ -10,8 +10,8 @@ os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 
-from ggu import demo  # noqa: E402
-from ggu.snapshots import Store  # noqa: E402
+from ggu import demo
+from ggu.store.snapshots import Store  # noqa: E402
 
 # The tiny data set. 2024 budget: structureel 600 (A 300 + D 200 fonds + D 100 rijk),
 # meerjarig 200, kortcyclisch 200 -> 1000.00, shares 60/20/20 against the norm 50/20/30.

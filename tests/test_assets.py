@@ -1,4 +1,4 @@
-"""The plotly.js of the charts: `python -m ggu assets` builds our bundle (the trace types the
+"""The plotly.js of the charts: `python -m ggu.web.bundle` builds our bundle (the trace types the
 charts draw) from plotly.js's source of the version plotly.py writes for and copies plotly.py's
 full one, refuses a mismatched or missing source in plain Dutch, and a chart picks our bundle
 when it draws it (the full one otherwise, Streamlit's own without bundles)."""
@@ -11,10 +11,11 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ggu import assets, cli, config
+from ggu import config
 from ggu.config import ROOT
+from ggu.web import bundle
 
-VERSION = assets.plotly_version()
+VERSION = bundle.plotly_version()
 OURS = re.compile(rf"plotly-ggu-{re.escape(VERSION)}-[0-9a-f]{{10}}\.min\.js")
 
 
@@ -35,7 +36,7 @@ def test_the_locked_plotly_js_is_the_version_plotly_py_writes_for():
 def test_assets_builds_our_bundle_and_copies_the_full_one(installed, capsys):
     (installed / "static").mkdir()
     (installed / "static" / "plotly-basic-1.0.0.min.js").write_text("old")
-    assert cli.main(["assets"]) == 0
+    assert bundle.main() == 0
     names = sorted(p.name for p in (installed / "static").iterdir())
     assert len(names) == 2 and names[0] == f"plotly-{VERSION}.min.js"   # the old one gone
     assert OURS.fullmatch(names[1])
@@ -45,7 +46,7 @@ def test_assets_builds_our_bundle_and_copies_the_full_one(installed, capsys):
     assert "var Plotly=" in ours and len(ours) < len(full) / 3
     assert names[1] in capsys.readouterr().out
     # the same sources build the same file (the name's hash changes only with the content)
-    assert cli.main(["assets"]) == 0
+    assert bundle.main() == 0
     assert sorted(p.name for p in (installed / "static").iterdir()) == names
 
 
@@ -56,7 +57,7 @@ def test_a_mismatched_plotly_js_is_refused_in_dutch(installed, monkeypatch, caps
     (modules / ".bin").mkdir()
     (modules / ".bin" / "esbuild").symlink_to(config.NODE_MODULES / ".bin" / "esbuild")
     monkeypatch.setattr(config, "NODE_MODULES", modules)
-    assert cli.main(["assets"]) == 1
+    assert bundle.main() == 1
     err = capsys.readouterr().err
     assert "versie 9.9.9" in err and f"plotly.js {VERSION}" in err and "package.json" in err
     assert not (installed / "static").exists()   # nothing half-installed
@@ -64,25 +65,25 @@ def test_a_mismatched_plotly_js_is_refused_in_dutch(installed, monkeypatch, caps
 
 def test_missing_sources_say_how_to_install_them(installed, monkeypatch, capsys):
     monkeypatch.setattr(config, "NODE_MODULES", installed / "node_modules")
-    assert cli.main(["assets"]) == 1
+    assert bundle.main() == 1
     assert "npm ci" in capsys.readouterr().err
 
 
 def test_a_build_that_fails_says_so_and_leaves_nothing(installed, monkeypatch, capsys):
     broken = installed / "broken.js"
     broken.write_text('require("plotly.js/lib/no-such-trace");\n')
-    monkeypatch.setattr(assets, "ENTRY", broken)
-    assert cli.main(["assets"]) == 1
+    monkeypatch.setattr(bundle, "ENTRY", broken)
+    assert bundle.main() == 1
     assert "esbuild kon de plotly.js-bundel niet bouwen" in capsys.readouterr().err
     assert list((installed / "static").iterdir()) == []
 
 
 def test_a_chart_gets_our_bundle_when_it_draws_it(installed):
-    assert assets.bundle_url({"bar"}) is None   # not installed yet
-    ours, full = assets.install()
-    assert assets.bundle_url({"bar", "scatter"}) == f"./app/static/{ours.name}"
-    assert assets.bundle_url({"treemap"}) == f"./app/static/{ours.name}"
-    assert assets.bundle_url({"bar", "sankey"}) == f"./app/static/{full.name}"
+    assert bundle.url({"bar"}) is None   # not installed yet
+    ours, full = bundle.install()
+    assert bundle.url({"bar", "scatter"}) == f"./app/static/{ours.name}"
+    assert bundle.url({"treemap"}) == f"./app/static/{ours.name}"
+    assert bundle.url({"bar", "sankey"}) == f"./app/static/{full.name}"
 
 
 @pytest.mark.parametrize("bundles", [True, False])
@@ -90,7 +91,7 @@ def test_the_overzicht_draws_its_charts_with_or_without_the_bundles(
         bundles, demo_dir, installed, monkeypatch):
     """With the bundles, the three charts go to the page as figures for our bundle; without them
     (the dashboard started without `make`), as Streamlit's own Plotly charts."""
-    ours = assets.install()[0] if bundles else None
+    ours = bundle.install()[0] if bundles else None
     monkeypatch.setenv("GGU_DATA_DIR", str(demo_dir))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception, at.exception

@@ -7,20 +7,22 @@ import subprocess
 import sys
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import build_tiny
-from ggu import auth, db
-from ggu.config import ROOT
-from ggu.snapshots import Store
+from streamlit.testing.v1 import AppTest
 from test_import import set_cell, tiny_sheets, write_xlsx
+
+from ggu import passwords
+from ggu.config import ROOT
+from ggu.ingest import load
+from ggu.store import loader
+from ggu.store.snapshots import Store
 
 PASSWORD = "een-lang-geheim-wachtwoord"
 
 
 @pytest.fixture(scope="module")
 def password_hash():
-    return auth.hash_password(PASSWORD)
+    return passwords.hash_password(PASSWORD)
 
 
 @pytest.fixture
@@ -51,9 +53,9 @@ def logged_in(data_dir, monkeypatch, password_hash, **query):
 
 def test_password_hash_round_trip(password_hash):
     assert password_hash.startswith("scrypt$") and PASSWORD not in password_hash
-    assert auth.verify_password(PASSWORD, password_hash)
-    assert not auth.verify_password(PASSWORD + "x", password_hash)
-    assert not auth.verify_password(PASSWORD, "onzin")
+    assert passwords.verify_password(PASSWORD, password_hash)
+    assert not passwords.verify_password(PASSWORD + "x", password_hash)
+    assert not passwords.verify_password(PASSWORD, "onzin")
 
 
 def test_without_login_method_beheer_explains_and_stays_closed(tiny, monkeypatch):
@@ -103,17 +105,16 @@ def test_upload_bad_then_good_file(tiny, monkeypatch, password_hash, tmp_path):
     assert at.success[0].value.startswith("Ingeladen als snapshot 0002")
     # the frame shows the new snapshot at once, and so do the figures
     assert any("gegevensstand: snapshot 0002" in c.value for c in at.caption)
-    assert db.query("totals_by_year", tiny, year=2024).iloc[0]["budget_eur"] == 1100.00
+    assert loader.query("totals_by_year", tiny, year=2024).iloc[0]["budget_eur"] == 1100.00
 
 
 def test_history_compare_and_rollback_on_the_page(tiny, monkeypatch, password_hash, tmp_path):
-    from ggu import importer
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 3, "Bedrag", 400)
     del sheets["Totalen"]
-    importer.import_path(write_xlsx(tmp_path / "goed.xlsx", sheets), tiny, user="ilse")
+    load.import_path(write_xlsx(tmp_path / "goed.xlsx", sheets), tiny, user="ilse")
     (tmp_path / "leeg.xlsx").write_bytes(b"")
-    importer.import_path(tmp_path / "leeg.xlsx", tiny, user="ilse")
+    load.import_path(tmp_path / "leeg.xlsx", tiny, user="ilse")
 
     at = logged_in(tiny, monkeypatch, password_hash)
     frames = [d.value for d in at.dataframe] + [tb.value for tb in at.table]
@@ -130,7 +131,7 @@ def test_history_compare_and_rollback_on_the_page(tiny, monkeypatch, password_ha
     assert not at.exception, at.exception
     assert any("snapshot 0003 heeft nu de inhoud van snapshot 0001" in s.value
                for s in at.success)
-    assert db.query("totals_by_year", tiny, year=2024).iloc[0]["budget_eur"] == 1000.00
+    assert loader.query("totals_by_year", tiny, year=2024).iloc[0]["budget_eur"] == 1000.00
 
 
 def test_login_can_be_required_on_every_page(tiny, monkeypatch, password_hash):
@@ -204,14 +205,14 @@ def test_cli_errors_are_one_clean_message(tiny, args, code, message):
 def test_cli_hash_password_from_stdin():
     out = ggu("hash-password", input=PASSWORD + "\n")
     assert out.returncode == 0
-    assert auth.verify_password(PASSWORD, out.stdout.strip())
+    assert passwords.verify_password(PASSWORD, out.stdout.strip())
     assert ggu("hash-password", input="kort\n").returncode == 2
 
 
 # ---------------------------------------------------------------- a real browser
 
 def test_upload_in_the_browser(tmp_path, password_hash, monkeypatch):
-    from server import browser, open_page, streamlit_server, wait_for_app
+    from tools.browser import browser, open_page, streamlit_server, wait_for_app
 
     data = tmp_path / "data"
     build_tiny(data)

@@ -5,8 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ggu import bench, bench_pandas, db, demo
-from ggu.snapshots import Store
+from ggu import demo
+from ggu.store import loader
+from ggu.store.snapshots import Store
+from tools import bench, bench_pandas
 
 YEAR = demo.AS_OF.year - 1
 DEFAULT = bench.DEFAULT_PARAMS   # the parameters the benchmark times
@@ -56,7 +58,7 @@ def _same(sql: pd.DataFrame, frame: pd.DataFrame, name: str) -> None:
 
 def _check(snapshot, name, params):
     path, frames = snapshot
-    sql = db.run(name, path, **{p: params.get(p) for p in db.sql_params(name)})
+    sql = loader.run(name, path, **{p: params.get(p) for p in loader.sql_params(name)})
     _same(sql, bench_pandas.BASELINES[name](frames, params), name)
     return sql
 
@@ -85,7 +87,7 @@ def test_the_default_parameters_give_meaningful_answers(snapshot):
     total = level[level["node_level"] == "total"].iloc[0]
     assert total["item_count"] > 50 and total["spent_eur"] > 100_000_000
     forecast = bench_pandas.forecast_by_category(frames, RUNNING)
-    assert set(forecast["category"]) == {"structureel", "meerjarig", "kortcyclisch", "totaal"}
+    assert set(forecast["category"].dropna()) == {"structureel", "meerjarig", "kortcyclisch"}
     assert len(bench_pandas.exceptions_by_item(frames, RUNNING)) > 0
     assert len(bench_pandas.transactions_by_item(frames, DEFAULT)) > 0
     whatif = bench_pandas.whatif_fund_by_category(frames, DEFAULT)

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from ggu import config, demo
-from ggu.snapshots import READ_ONLY_CONFIG, Store
+from ggu.store.codes import CATEGORIES, KINDS, STATUSES
+from ggu.store.snapshots import READ_ONLY_CONFIG, Store
 
 TOTAL_M = {2018: 52.3, 2019: 52.3, 2020: 55.0, 2021: 55.8, 2022: 56.6, 2023: 57.3,
            2024: 58.0, 2025: 58.4, 2026: 58.9}
@@ -32,7 +33,8 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="module")
 def con(built):
     path, _ = built
-    connection = duckdb.connect(str(Store(path).current().path), read_only=True, config=READ_ONLY_CONFIG)
+    connection = duckdb.connect(str(Store(path).current().path), read_only=True,
+                                config=READ_ONLY_CONFIG)
     yield connection
     connection.close()
 
@@ -46,7 +48,8 @@ def scalar(con, sql, **params):
 
 
 def table_rows(path) -> dict[str, list]:
-    with duckdb.connect(str(Store(path).current().path), read_only=True, config=READ_ONLY_CONFIG) as c:
+    with duckdb.connect(str(Store(path).current().path), read_only=True,
+                        config=READ_ONLY_CONFIG) as c:
         return {t: c.execute("select * from query_table($t) order by all", {"t": t}).fetchall()
                 for t in demo.TABLES}
 
@@ -144,7 +147,7 @@ def test_category_shares_and_norm(con):
         from v_budget group by year, category""")
     assert len(shares) == 27
     for year, category, pct in shares:
-        target = SHARES[year][config.CATEGORIES.index(category)]
+        target = SHARES[year][CATEGORIES.index(category)]
         assert abs(float(pct) - target) <= 0.1, (year, category, pct)
     assert rows(con, "select valid_from_year, category, norm_pct, tolerance_pp from split_norm "
                      "order by norm_pct desc") == [
@@ -232,9 +235,9 @@ def test_items_are_complete_and_valid(con):
     items = con.execute("select * from v_item").df()
     assert 72 <= len(items) <= 80
     assert items["goal_name"].notna().all()  # every goal exists
-    assert set(items["category"]) == set(config.CATEGORIES)
-    assert set(items["kind"]) <= set(config.KINDS)
-    assert set(items["status"]) == set(config.STATUSES)
+    assert set(items["category"]) == set(CATEGORIES)
+    assert set(items["kind"]) <= set(KINDS)
+    assert set(items["status"]) == set(STATUSES)
     assert items["item_id"].str.fullmatch(r"[A-Z0-9-]+").all()
     assert items["owner"].str.startswith("VNG").all()
     assert items["status_reason"].str.endswith(".").all()

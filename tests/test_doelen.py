@@ -1,8 +1,8 @@
 """The Strategische doelen page in AppTest: allocation, verdicts, the stale goal, compare years."""
 from test_pages import metrics, run_app
 
-from ggu import db
-from ggu import formatting as fmt
+from ggu.i18n import formats as fmt
+from ggu.store import loader
 
 PAGE = "pages/doelen.py"
 
@@ -10,7 +10,7 @@ PAGE = "pages/doelen.py"
 def test_goals_show_their_money_and_verdicts(demo_dir, monkeypatch):
     at = run_app(demo_dir, monkeypatch, PAGE)
     assert at.title[0].value == "Strategische doelen 2026"
-    goals = db.query("goal_allocation_by_year", demo_dir, year=2026, compare_year=2025)
+    goals = loader.query("goal_allocation_by_year", demo_dir, year=2026, compare_year=2025)
     budgets = [m.value for m in at.metric if m.label == "Begroting"]
     assert budgets == [fmt.eur_mln(b, lang="nl") for b in goals["budget_eur"]]
     summary = at.markdown[1].value
@@ -23,7 +23,7 @@ def test_goals_show_their_money_and_verdicts(demo_dir, monkeypatch):
 
 
 def test_verdict_rule_on_tiny(tiny_dir):
-    ind = db.query("indicator_progress", tiny_dir).set_index("indicator_id")
+    ind = loader.query("indicator_progress", tiny_dir).set_index("indicator_id")
     assert ind.loc["G1.1", "verdict"] == "op_koers" and not ind.loc["G1.1", "is_stale"]
     assert ind.loc["G2.1", "verdict"] == "achter" and ind.loc["G2.1", "is_goal_stale"]
     assert round(ind.loc["G1.1", "progress_pct"], 1) == 75.0
@@ -32,12 +32,12 @@ def test_verdict_rule_on_tiny(tiny_dir):
 def test_compare_year_and_year_change_the_figures(demo_dir, monkeypatch):
     at = run_app(demo_dir, monkeypatch, PAGE)
     at.selectbox(key="vergelijk").set_value(2022).run()
-    goals = db.query("goal_allocation_by_year", demo_dir, year=2026, compare_year=2022)
+    goals = loader.query("goal_allocation_by_year", demo_dir, year=2026, compare_year=2022)
     assert metrics(at)["Begroting t.o.v. 2022"] == fmt.pct(goals["budget_change_pct"].iloc[-1],
                                                            lang="nl")
     at = run_app(demo_dir, monkeypatch, PAGE, jaar="2023", vergelijk="2022")
     assert at.title[0].value == "Strategische doelen 2023"
-    goals = db.query("goal_allocation_by_year", demo_dir, year=2023, compare_year=2022)
+    goals = loader.query("goal_allocation_by_year", demo_dir, year=2023, compare_year=2022)
     assert [m.value for m in at.metric if m.label == "Begroting"][0] == \
         fmt.eur_mln(goals["budget_eur"].iloc[0], lang="nl")
 

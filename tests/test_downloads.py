@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ggu import db, downloads
+from ggu.present import downloads
+from ggu.store import loader
 
 COLUMNS = ["category", "item_name", "budget_eur", "spent_eur", "realised_pct", "paid_date",
            "is_partial_year"]
@@ -81,7 +82,7 @@ def test_xlsx_numbers_are_numbers_and_text_is_never_a_formula(frame):
 
 def test_downloads_equal_the_filtered_rows(tiny_dir):
     """The Uitgaven table of the tiny data, filtered on one category, read back from both files."""
-    levels = db.query("spend_by_level", tiny_dir, year_from=2024, year_to=2024,
+    levels = loader.query("spend_by_level", tiny_dir, year_from=2024, year_to=2024,
                       categories=("structureel",), unit="eur", base_year=2024)
     items = levels[levels["node_level"] == "item"]
     columns = ["category", "item_name", "budget_eur", "spent_eur", "difference_eur"]

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from server import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import browser, open_page, streamlit_server, wait_for_app
 
 
 @pytest.fixture(scope="module")

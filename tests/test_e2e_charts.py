@@ -9,14 +9,15 @@ import urllib.request
 
 import pytest
 
-from ggu import assets, db
-from ggu import formatting as fmt
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from server import browser, open_page, streamlit_server, wait_for_app
+from ggu.store import loader
+from ggu.web import bundle
+from tools.browser import browser, open_page, streamlit_server, wait_for_app
 
 YEAR = 2026
-VERSION = assets.plotly_version()
-OURS = assets.bundle_url({"bar"}).rsplit("/", 1)[-1]   # as `make test` built it
+VERSION = bundle.plotly_version()
+OURS = bundle.url({"bar"}).rsplit("/", 1)[-1]   # as `make test` built it
 CHARTS = ".js-plotly-plot"
 
 
@@ -75,14 +76,14 @@ def test_the_treemap_draws_with_our_bundle_too(open_, demo_dir):
     page.locator(f"{CHARTS} g.slice").first.wait_for(timeout=30_000)
     assert scripts(page) == [OURS]   # not the full plotly.js, nor Streamlit's Plotly chunk
     slices = page.locator(f"{CHARTS} g.slice").count()
-    levels = db.query("spend_by_level", demo_dir, year_from=2024, year_to=YEAR, unit="eur",
+    levels = loader.query("spend_by_level", demo_dir, year_from=2024, year_to=YEAR, unit="eur",
                       base_year=YEAR)
     assert slices >= len(levels[levels["node_level"] == "category"]) + 1   # the categories
 
 
 def test_a_chart_redraws_in_place_when_its_figure_changes(open_, demo_dir):
     page = open_()
-    split = db.query("split_by_category_by_year", demo_dir, year=YEAR)
+    split = loader.query("split_by_category_by_year", demo_dir, year=YEAR)
     before = chart_text(page, 0)
     for share in split["budget_share_pct"]:
         assert fmt.pct(share) in before

@@ -12,10 +12,12 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from ggu import auth, charts, db, i18n
-from ggu import formatting as fmt
+from ggu import i18n, passwords
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from server import axe, browser, open_page, serious, streamlit_server, wait_for_app
+from ggu.present import narrative
+from ggu.store import loader
+from tools.browser import axe, browser, open_page, serious, streamlit_server, wait_for_app
 
 YEAR = 2026          # the demo's latest year: the default of the year filter
 PASSWORD = "e2e-wachtwoord"
@@ -36,7 +38,7 @@ def chromium():
 @pytest.fixture(scope="module")
 def app_url(demo_dir, chromium):
     with streamlit_server(demo_dir, env={"GGU_ADMIN_PASSWORD_HASH":
-                                         auth.hash_password(PASSWORD)}) as url:
+                                         passwords.hash_password(PASSWORD)}) as url:
         first = open_page(chromium, url)   # the frame runs once, as on a server in use
         wait_for_app(first)
         first.context.close()
@@ -128,20 +130,20 @@ def test_page_loads_draws_its_chart_and_passes_axe(open_, name, lang):
 
 def test_overzicht_split_on_spending(open_, demo_dir):
     page = open_("overzicht")
-    split = db.query("split_by_category_by_year", demo_dir, year=YEAR)
+    split = loader.query("split_by_category_by_year", demo_dir, year=YEAR)
     assert text(page.locator("h2").first.inner_text()) == text(
-        charts.split_title(split, YEAR, "budget"))
+        narrative.split_title(split, YEAR, "budget"))
     page.locator("[data-testid='stButtonGroup'] button", has_text="Uitgaven").click()
     wait_for_app(page)
     assert text(page.locator("h2").first.inner_text()) == text(
-        charts.split_title(split, YEAR, "spent"))
+        narrative.split_title(split, YEAR, "spent"))
     assert_accessible(page, "overzicht, split on spending")
 
 
 def test_portfolio_only_points_of_attention(open_, demo_dir):
     page = open_("portfolio")
-    every = len(db.query("portfolio_by_item", demo_dir, year=YEAR))
-    flagged = len(db.query("exceptions_by_item", demo_dir, year=YEAR))
+    every = len(loader.query("portfolio_by_item", demo_dir, year=YEAR))
+    flagged = len(loader.query("exceptions_by_item", demo_dir, year=YEAR))
     caption = page.get_by_text(re.compile(r"^\d+ van \d+ projecten"))
     assert text(caption.inner_text()).startswith(f"{every} van {every} projecten")
     toggle = page.get_by_role("switch", name="Alleen aandachtspunten")
@@ -154,23 +156,23 @@ def test_portfolio_only_points_of_attention(open_, demo_dir):
 
 def test_doelen_compare_year(open_, demo_dir):
     page = open_("doelen")
-    goal = db.query("goal_allocation_by_year", demo_dir, year=YEAR, compare_year=2022).iloc[0]
+    goal = loader.query("goal_allocation_by_year", demo_dir, year=YEAR, compare_year=2022).iloc[0]
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="Vergelijken met")
     box.locator("input").click()
     page.keyboard.type("2022")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    assert metric(page, f"Begroting t.o.v. 2022") == text(fmt.pct(goal["budget_change_pct"]))
+    assert metric(page, "Begroting t.o.v. 2022") == text(fmt.pct(goal["budget_change_pct"]))
     assert "vergelijk=2022" in page.url
 
 
 def test_uitgaven_per_inhabitant_and_constant_euro(open_, demo_dir):
     page = open_("uitgaven")
-    prices = db.query("price_index_by_year", demo_dir)
+    prices = loader.query("price_index_by_year", demo_dir)
     base = int(prices[~prices["is_assumed"]]["year"].max())
 
     def spent(unit):
-        levels = db.query("spend_by_level", demo_dir, year_from=YEAR - 2, year_to=YEAR,
+        levels = loader.query("spend_by_level", demo_dir, year_from=YEAR - 2, year_to=YEAR,
                           unit=unit, base_year=base)
         return levels[levels["node_level"] == "total"].iloc[0]["spent_eur"]
 
@@ -197,7 +199,7 @@ def test_bijdragen_whatif_rate_with_the_keyboard(open_, demo_dir):
     after = slider.get_attribute("aria-valuetext")
     assert after != before
     rate = float(after.replace("€", "").replace(",", ".").strip())
-    fund = db.query("whatif_fund_by_category", demo_dir, year=YEAR, rate=rate,
+    fund = loader.query("whatif_fund_by_category", demo_dir, year=YEAR, rate=rate,
                     indexation_pct=0.0)["fund_eur"].iloc[0]
     assert metric(page, "Fonds bij dit tarief") == text(fmt.eur_mln(fund))
 
@@ -275,7 +277,7 @@ def test_beheer_downloads(open_, tmp_path):
 
 def test_language_switch_survives_navigation(open_, demo_dir):
     page = open_("overzicht")
-    totals = db.query("totals_by_year", demo_dir)
+    totals = loader.query("totals_by_year", demo_dir)
     budget = totals[totals["year"] == YEAR].iloc[0]["budget_eur"]
     assert metric(page, "Begroting") == text(fmt.eur_mln(budget, lang="nl"))
     box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first

@@ -1,10 +1,11 @@
 """In a real browser: choose an item on the Portfolio page and see its burn-up chart drawn, with
-the forecast dashed; the shared link (?item=) opens the same item, in English too."""
+the forecast dashed; the shared link (?project=, or the old ?item=) opens the same item, in
+English too."""
 import re
 
 import pytest
 
-from server import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import browser, open_page, streamlit_server, wait_for_app
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_choose_an_item_and_see_its_burnup(app_url):
         text = chart.inner_text()
         for label in ("Begroting", "Besteed (opgeteld)", "Prognose"):
             assert label in text
-        assert "item=GGI-VEILIG" in page.url       # the view can be shared as a link
+        assert "project=GGI-VEILIG" in page.url       # the view can be shared as a link
         assert not page.locator("[data-testid='stException']").count()
         assert errors == []
 

@@ -5,9 +5,9 @@ import io
 
 import pytest
 
-from ggu import db
-from ggu import formatting as fmt
-from server import browser, open_page, streamlit_server, wait_for_app
+from ggu.i18n import formats as fmt
+from ggu.store import loader
+from tools.browser import browser, open_page, streamlit_server, wait_for_app
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def app_url(demo_dir):
 
 
 def test_filter_from_the_url_and_csv_download(app_url, demo_dir, tmp_path):
-    levels = db.query("spend_by_level", demo_dir, year_from=2024, year_to=2026,
+    levels = loader.query("spend_by_level", demo_dir, year_from=2024, year_to=2026,
                       categories=("meerjarig",), unit="eur", base_year=2025)
     total = levels[levels["node_level"] == "total"].iloc[0]
     items = levels[levels["node_level"] == "item"]

@@ -14,14 +14,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-import ggu.snapshots
 from conftest import build_tiny
-from ggu import cli, db, importer
-from ggu.config import ROOT
-from ggu.snapshots import Store
 from test_import import set_cell, tiny_sheets, write_xlsx
 from test_pages import run_app
+
+from ggu import cli
+from ggu.config import ROOT
+from ggu.ingest import load
+from ggu.store import loader, snapshots
+from ggu.store.snapshots import Store
 
 
 def two_snapshots(root: Path) -> Store:
@@ -37,7 +38,7 @@ def two_snapshots(root: Path) -> Store:
 def fresh_process() -> None:
     """Forget the open connections, as a restarted or another app process has none (DuckDB
     keeps an open database in memory: a process that has the file open keeps reading it)."""
-    db.connection.clear()
+    loader.connection.cache_clear()
     gc.collect()
 
 
@@ -73,7 +74,7 @@ def test_broken_current_falls_back_to_the_last_good_snapshot(fault, tmp_path, mo
     BREAKS[fault](store)
     fresh_process()
     wanted, (good, budget) = store.current_id(), GOOD[fault]
-    assert db.snapshot_id(store.root) == good
+    assert loader.snapshot_id(store.root) == good
     assert cli.summary(2024, store.root)["budget_eur"] == budget   # the last good figures
 
     at = run_app(store.root, monkeypatch)   # no exception
@@ -115,10 +116,10 @@ def test_import_onto_a_broken_current_bases_on_the_last_good(tmp_path, monkeypat
     store = two_snapshots(tmp_path / "data")
     store.path("0002").write_bytes(b"\0" * 4096)
     fresh_process()
-    outcome = importer.import_path(changed_workbook(tmp_path), store.root, user="test")
+    outcome = load.import_path(changed_workbook(tmp_path), store.root, user="test")
     assert outcome.result == "ok" and outcome.snapshot_id == "0003"
     assert store.meta()["base_snapshot_id"] == "0001"
-    assert db.fallback(store.root) is None
+    assert loader.fallback(store.root) is None
     at = run_app(store.root, monkeypatch)
     assert not any("0001" in w.value for w in at.warning)   # repaired: no fallback warning
 
@@ -139,8 +140,8 @@ def test_disk_full_during_an_import(tmp_path, monkeypatch, capsys):
         Path(dst).write_bytes(Path(src).read_bytes()[:1000])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
 
-    monkeypatch.setattr(ggu.snapshots, "shutil", SimpleNamespace(copyfile=full_copy))
-    outcome = importer.import_path(workbook, store.root, user="test")
+    monkeypatch.setattr(snapshots, "shutil", SimpleNamespace(copyfile=full_copy))
+    outcome = load.import_path(workbook, store.root, user="test")
     assert outcome.result == "geweigerd"
     line = outcome.problems[0].line("nl")
     assert "de schijf is vol" in line and "blijven op snapshot 0002" in line
@@ -159,8 +160,8 @@ def test_disk_full_inside_duckdb(tmp_path, monkeypatch):
     def fail(con):
         raise duckdb.IOException("Could not write file: No space left on device")
 
-    monkeypatch.setattr(ggu.snapshots, "_cluster_spend", fail)
-    outcome = importer.import_path(changed_workbook(tmp_path), store.root, user="test")
+    monkeypatch.setattr(snapshots, "_cluster_spend", fail)
+    outcome = load.import_path(changed_workbook(tmp_path), store.root, user="test")
     assert "de schijf is vol" in outcome.problems[0].line("nl")
     assert_nothing_changed(store, ["0001", "0002"])
 
@@ -194,7 +195,7 @@ def read_only(monkeypatch):
                 deny(path)
             return real_mkdir(path, *args, **kwargs)
 
-        monkeypatch.setattr(ggu.snapshots, "open", ro_open, raising=False)
+        monkeypatch.setattr(snapshots, "open", ro_open, raising=False)
         monkeypatch.setattr(shutil, "copyfile",
                             lambda s, d, **k: deny(d) if inside(d) else real_copy(s, d, **k))
         monkeypatch.setattr(os, "replace",
@@ -207,7 +208,7 @@ def test_read_only_data_folder_during_an_import(tmp_path, monkeypatch, capsys, r
     store = two_snapshots(tmp_path / "data")
     workbook = changed_workbook(tmp_path)
     read_only(store.root)
-    outcome = importer.import_path(workbook, store.root, user="test")
+    outcome = load.import_path(workbook, store.root, user="test")
     assert outcome.result == "geweigerd"
     assert "de gegevensmap is alleen-lezen" in outcome.problems[0].line("nl")
     assert any("niet in het logboek" in note for note in outcome.notes)
@@ -223,6 +224,6 @@ def test_read_only_data_folder_in_the_store_write(tmp_path, read_only):
     """Also when the raw file is already kept: the snapshot write itself is refused."""
     store = two_snapshots(tmp_path / "data")
     read_only(store.root)
-    with pytest.raises(ggu.snapshots.DataError, match="alleen-lezen.*snapshot 0002"):
+    with pytest.raises(snapshots.DataError, match="alleen-lezen.*snapshot 0002"):
         store.write(lambda con: {}, action="test", user="test")
     assert_nothing_changed(store, ["0001", "0002"])

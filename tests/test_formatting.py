@@ -1,8 +1,8 @@
 """Dutch (default) and English display formats."""
 import datetime as dt
 
-from ggu import formatting as fmt
 from ggu import i18n
+from ggu.i18n import formats as fmt
 
 
 def nbsp(s):

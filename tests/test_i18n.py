@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import ast
 import contextlib
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ggu import charts, demo, i18n
-from ggu import formatting as fmt
+from ggu import demo, i18n, report
 from ggu.config import ROOT
+from ggu.i18n import formats as fmt
+from ggu.present import charts, narrative
+from ggu.store import loader
 
 SOURCES = sorted([*(ROOT / "ggu").rglob("*.py"), *(ROOT / "pages").glob("*.py"),
                   ROOT / "dashboard.py"])
@@ -167,7 +168,6 @@ def test_history_times_per_language():
 
 
 def test_report_closing_names_the_sample_data_in_english(demo_dir):
-    from ggu import report
     closing = report.build(2024, demo_dir, lang="en").slides[-1]
     assert "sample data" in closing.notes[0] and "voorbeelddata" not in closing.notes[0]
 
@@ -183,7 +183,7 @@ def test_storage_errors_in_the_language_of_the_page(tmp_path):
     import errno
     import os
 
-    from ggu.snapshots import DataError, Store
+    from ggu.store.snapshots import DataError, Store
     store = Store(tmp_path)
     for lang, none, full in (("nl", "nog geen gegevens", "de schijf is vol"),
                              ("en", "no data in", "the disk is full")):
@@ -196,18 +196,18 @@ def test_storage_errors_in_the_language_of_the_page(tmp_path):
 
 def test_chart_titles_say_the_message(tiny_dir, demo_dir):
     """Titles name what stands out, from the figures, in both languages."""
-    from ggu import db
-    split = db.query("split_by_category_by_year", tiny_dir, year=2024)   # 58,4 / 50,0 / 25,0%
+    split = loader.query("split_by_category_by_year", tiny_dir, year=2024)   # 58,4 / 50,0 / 25,0%
     with language("nl"):
-        title = charts.budget_vs_spent_title(split, 2024)
+        title = narrative.budget_vs_spent_title(split, 2024)
         assert title.startswith("Structureel heeft in 2024 het meest van de begroting besteed")
         assert "kortcyclisch het minst" in title
-        totals = db.query("totals_by_year", demo_dir)
-        assert charts.trend_title(totals) == (
-            "De begroting groeide van €\u00a052,3\u00a0mln in 2018 naar €\u00a058,9\u00a0mln in 2026")
+        totals = loader.query("totals_by_year", demo_dir)
+        assert narrative.trend_title(totals) == (
+            "De begroting groeide van €\u00a052,3\u00a0mln in 2018 "
+            "naar €\u00a058,9\u00a0mln in 2026")
     with language("en"):
-        assert charts.budget_vs_spent_title(split, 2024).startswith(
+        assert narrative.budget_vs_spent_title(split, 2024).startswith(
             "Structural has spent the most of its budget in 2024")
-        rows = db.query("portfolio_by_item", demo_dir, year=2026)
-        assert charts.roadmap_title(rows, 2026) == (
+        rows = loader.query("portfolio_by_item", demo_dir, year=2026)
+        assert narrative.roadmap_title(rows, 2026) == (
             "Roadmap 2026: 7 items end this year, 3 should already have finished")

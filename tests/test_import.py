@@ -12,13 +12,12 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from conftest import build_tiny
 from openpyxl import Workbook, load_workbook
 
-from conftest import build_tiny
-from ggu import db, history, importer
-from ggu import template as tpl
-from ggu.snapshots import DataError, Store
-
+from ggu.ingest import contract, history, load, rules, workbook
+from ggu.store import loader
+from ggu.store.snapshots import DataError, Store
 
 # ---------------------------------------------------------------- helpers
 
@@ -26,10 +25,10 @@ from ggu.snapshots import DataError, Store
 def _tiny_sheets() -> dict[str, list[list]]:
     with tempfile.TemporaryDirectory() as scratch:
         store = build_tiny(scratch)
-        data, totals = tpl.snapshot_rows(store.current().path)
+        data, totals = workbook.snapshot_rows(store.current().path)
     sheets = {tb.sheet: [[c.header for c in tb.columns]] + [list(r) for r in data[tb.name]]
-              for tb in tpl.tables()}
-    sheets[tpl.TOTALS_SHEET] = [list(tpl.TOTALS_HEADERS)] + [list(r) for r in totals]
+              for tb in contract.tables()}
+    sheets[contract.TOTALS_SHEET] = [list(contract.TOTALS_HEADERS)] + [list(r) for r in totals]
     return sheets
 
 
@@ -60,7 +59,7 @@ def problems(outcome):
 
 
 def table_rows(path, table):
-    cur = db.connection(str(path)).cursor()
+    cur = loader.connection(str(path)).cursor()
     try:
         rows = cur.execute("select * from query_table($t)", {"t": table}).fetchall()
         return sorted(rows, key=repr)
@@ -69,7 +68,7 @@ def table_rows(path, table):
 
 
 def all_tables(path):
-    return {tb.name: table_rows(path, tb.name) for tb in tpl.tables()}
+    return {tb.name: table_rows(path, tb.name) for tb in contract.tables()}
 
 
 @pytest.fixture
@@ -83,11 +82,11 @@ def tiny(tmp_path):
 
 def test_valid_workbook_loads_into_an_empty_folder(tmp_path):
     path = write_xlsx(tmp_path / "tiny.xlsx", tiny_sheets())
-    outcome = importer.import_path(path, tmp_path / "data", user="test")
+    outcome = load.import_path(path, tmp_path / "data", user="test")
     assert outcome.result == "ok", outcome.lines()
     assert outcome.snapshot_id == "0001"
     assert outcome.rows["budget"] == 8 and outcome.rows["spend"] == 8
-    t = db.query("totals_by_year", tmp_path / "data", year=2024).iloc[0]
+    t = loader.query("totals_by_year", tmp_path / "data", year=2024).iloc[0]
     assert (t.budget_eur, t.spent_eur) == (1000.00, 500.00)
     meta = Store(tmp_path / "data").meta()
     assert meta["is_demo"] == "false" and meta["as_of_date"] == "2024-10-31"
@@ -102,10 +101,10 @@ def test_import_twice_changes_nothing(tiny, tmp_path):
     set_cell(sheets, "Begroting", 2, "Bedrag", Decimal("260.00"))
     del sheets["Totalen"]                 # the stated totals would no longer add up
     path = write_xlsx(tmp_path / "change.xlsx", sheets)
-    first = importer.import_path(path, tiny, user="test")
+    first = load.import_path(path, tiny, user="test")
     assert first.result == "ok" and first.snapshot_id == "0002"
     assert first.changes["budget"] == (1, 1)          # one line changed: 1 in, 1 out
-    second = importer.import_path(path, tiny, user="test")
+    second = load.import_path(path, tiny, user="test")
     assert second.result == "ongewijzigd" and second.snapshot_id is None
     assert "geen nieuwe snapshot" in second.summary("nl")
     assert Store(tiny).ids() == ["0001", "0002"]
@@ -118,13 +117,13 @@ def test_export_then_import_is_exact(demo_dir, tmp_path):
     included; and importing the export over the demo changes nothing."""
     source = Store(demo_dir).current().path
     out = tmp_path / "export.xlsx"
-    tpl.export(source, out)
-    outcome = importer.import_path(out, tmp_path / "fresh", user="test")
+    workbook.export(source, out)
+    outcome = load.import_path(out, tmp_path / "fresh", user="test")
     assert outcome.result == "ok", outcome.lines()[:5]
     assert all_tables(Store(tmp_path / "fresh").current().path) == all_tables(source)
     copy = tmp_path / "demo"
     shutil.copytree(demo_dir, copy)
-    again = importer.import_path(out, copy, user="test")
+    again = load.import_path(out, copy, user="test")
     assert again.result == "ongewijzigd"
     assert Store(copy).ids() == Store(demo_dir).ids()
 
@@ -135,9 +134,9 @@ def test_year_replacement_keeps_other_years(tiny, tmp_path):
     budget = sheets["Begroting"]
     sheets = {"Begroting": [budget[0]] + [r for r in budget[1:] if r[1] == 2024]}
     sheets["Begroting"][1][3] = Decimal("400.00")       # A 2024: 300 -> 400
-    outcome = importer.import_path(write_xlsx(tmp_path / "b.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "b.xlsx", sheets), tiny, user="t")
     assert outcome.result == "ok"
-    totals = db.query("totals_by_year", tiny).set_index("year")["budget_eur"]
+    totals = loader.query("totals_by_year", tiny).set_index("year")["budget_eur"]
     assert totals[2023] == 500.00 and totals[2024] == 1100.00
     assert any("ongewijzigd" in n for n in outcome.notes)
 
@@ -171,10 +170,10 @@ def test_valid_csv_folder_loads(tmp_path, delimiter, encoding, dutch, label):
     sheets = tiny_sheets()
     set_cell(sheets, "Projecten", 2, "Naam", "Alfa — beveiliging café")
     folder = _csv_folder(tmp_path / "csv", sheets, delimiter, encoding, dutch)
-    outcome = importer.import_path(folder, tmp_path / "data", user="test")
+    outcome = load.import_path(folder, tmp_path / "data", user="test")
     assert outcome.result == "ok", outcome.lines()[:5]
     assert any(label in n and f'"{delimiter}"' in n for n in outcome.notes)
-    t = db.query("totals_by_year", tmp_path / "data", year=2024).iloc[0]
+    t = loader.query("totals_by_year", tmp_path / "data", year=2024).iloc[0]
     assert (t.budget_eur, t.spent_eur) == (1000.00, 500.00)
     names = table_rows(Store(tmp_path / "data").current().path, "item")
     assert names[0][1] == "Alfa — beveiliging café"
@@ -224,7 +223,7 @@ def test_each_rule_reports_sheet_row_column(tiny, tmp_path, sheet, row, header, 
     else:
         set_cell(sheets, sheet, row, header, value)
     before = Store(tiny).current_id()
-    outcome = importer.import_path(write_xlsx(tmp_path / "bad.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "bad.xlsx", sheets), tiny, user="t")
     assert outcome.result == "geweigerd"
     found = [p for p in outcome.problems if p.code == code]
     column = "Financieringsbron" if code == "duplicate" else header
@@ -241,7 +240,7 @@ def test_every_problem_at_once_and_in_english(tiny, tmp_path):
     set_cell(sheets, "Begroting", 2, "Bedrag", "veel")
     set_cell(sheets, "Uitgaven", 4, "Boekdatum", "31-04-2024")
     set_cell(sheets, "Projecten", 5, "Categorie", "anders")
-    outcome = importer.import_path(write_xlsx(tmp_path / "bad.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "bad.xlsx", sheets), tiny, user="t")
     assert {("Begroting", 2, "Bedrag", "number"), ("Uitgaven", 4, "Boekdatum", "date"),
             ("Projecten", 5, "Categorie", "allowed")} <= problems(outcome)
     english = outcome.problem_frame("en")
@@ -262,14 +261,14 @@ def test_structure_problems(tiny, tmp_path, change, code, place):
         sheets["Begroting"] = [r[:3] for r in sheets["Begroting"]]
     else:
         sheets["Begroting"][0].append("Opmerking")
-    outcome = importer.import_path(write_xlsx(tmp_path / "bad.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "bad.xlsx", sheets), tiny, user="t")
     assert outcome.result == "geweigerd"
     assert any((p.sheet, p.row, p.column) == place and p.code == code
                for p in outcome.problems), [p.line() for p in outcome.problems]
 
 
 def test_no_template_sheet_at_all(tiny, tmp_path):
-    outcome = importer.import_path(write_xlsx(tmp_path / "x.xlsx", {"Uitleg": [["a"]]}), tiny,
+    outcome = load.import_path(write_xlsx(tmp_path / "x.xlsx", {"Uitleg": [["a"]]}), tiny,
                                    user="t")
     assert [p.code for p in outcome.problems] == ["no_sheets"]
     assert "Projecten" in outcome.problems[0].message("nl")
@@ -278,7 +277,7 @@ def test_no_template_sheet_at_all(tiny, tmp_path):
 def test_references_may_point_into_the_current_snapshot(tiny, tmp_path):
     """A file with only budget lines may use items known in the current data."""
     sheets = tiny_sheets()
-    outcome = importer.import_path(write_xlsx(tmp_path / "b.xlsx",
+    outcome = load.import_path(write_xlsx(tmp_path / "b.xlsx",
                                               {"Begroting": sheets["Begroting"]}), tiny, user="t")
     assert outcome.result == "ongewijzigd"
 
@@ -288,10 +287,10 @@ def test_many_bad_rows_are_counted_not_all_listed(tiny, tmp_path):
     header = sheets["Uitgaven"][0]
     sheets["Uitgaven"] = [header] + [[i, "A", "geen datum", Decimal("1.00"), "x", None]
                                      for i in range(1, 121)]
-    outcome = importer.import_path(write_xlsx(tmp_path / "b.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "b.xlsx", sheets), tiny, user="t")
     dates = [p for p in outcome.problems if p.code == "date"]
     more = [p for p in outcome.problems if p.code == "more"]
-    assert len(dates) == importer.MAX_PER_RULE and more[0].fields["n"] == 120 - len(dates)
+    assert len(dates) == rules.MAX_PER_RULE and more[0].fields["n"] == 120 - len(dates)
 
 
 # ---------------------------------------------------------------- hostile and broken files
@@ -324,7 +323,7 @@ def test_hostile_files_are_refused(tiny, tmp_path, kind, code):
             zf.writestr("word/document.xml", "<document/>")
     elif kind == "pdf":
         path.write_bytes(b"%PDF-1.7\n")
-    outcome = importer.import_path(path, tiny, user="t")
+    outcome = load.import_path(path, tiny, user="t")
     assert outcome.result == "geweigerd"
     assert [p.code for p in outcome.problems] == [code]
     assert outcome.problems[0].message("nl")         # a sentence, in Dutch
@@ -333,7 +332,7 @@ def test_hostile_files_are_refused(tiny, tmp_path, kind, code):
 
 def test_oversized_file_is_refused(tiny, tmp_path, monkeypatch):
     monkeypatch.setenv("GGU_IMPORT_MAX_MB", "0.001")
-    outcome = importer.import_bytes(_valid_bytes(tmp_path), "groot.xlsx", tiny, user="t")
+    outcome = load.import_bytes(_valid_bytes(tmp_path), "groot.xlsx", tiny, user="t")
     assert [p.code for p in outcome.problems] == ["too_big"]
     assert "de grens is" in outcome.problems[0].message("nl")
 
@@ -342,7 +341,7 @@ def test_csv_in_an_unknown_encoding_is_refused(tiny, tmp_path):
     folder = tmp_path / "csv"
     folder.mkdir()
     (folder / "Doelen.csv").write_bytes(b"Doel-id;Naam;Omschrijving;Volgorde\nG1;\x81\x8d;x;1\n")
-    outcome = importer.import_path(folder, tiny, user="t")
+    outcome = load.import_path(folder, tiny, user="t")
     assert [p.code for p in outcome.problems] == ["encoding"]
     assert "UTF-8" in outcome.problems[0].message("nl")
 
@@ -350,21 +349,21 @@ def test_csv_in_an_unknown_encoding_is_refused(tiny, tmp_path):
 def test_formulas_are_read_as_values_and_reported(tiny, tmp_path):
     sheets = tiny_sheets()
     set_cell(sheets, "Uitgaven", 2, "Omschrijving", "=HYPERLINK(\"http://x\")")
-    outcome = importer.import_path(write_xlsx(tmp_path / "f.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "f.xlsx", sheets), tiny, user="t")
     assert outcome.result == "ok", outcome.lines()[:4]
     assert any("1 formule" in n and "berekende waarden" in n for n in outcome.notes)
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text(tiny, tmp_path):
     sheets = tiny_sheets()
-    outcome = importer.import_path(write_xlsx(tmp_path / "f.xlsx", sheets), tiny, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "f.xlsx", sheets), tiny, user="t")
     assert outcome.result == "ongewijzigd"
     # put a text starting with '=' in the data, export, and read the cell back: still text
     store = Store(tiny)
     store.write(lambda con: con.execute("update item set name = '=1+1' where item_id = 'A'")
                 and {"item": 1}, action="import", user="t")
     out = tmp_path / "export.xlsx"
-    tpl.export(store.current().path, out)
+    workbook.export(store.current().path, out)
     cell = load_workbook(out)["Projecten"]["B2"]
     assert cell.value == "=1+1" and cell.data_type == "s"
 
@@ -388,7 +387,7 @@ def test_killed_import_leaves_the_previous_state(tiny, tmp_path):
     marker = tmp_path / "in-the-middle"
     proc = subprocess.Popen([sys.executable, "-m", "ggu", "import", str(path), "--data-dir",
                              str(tiny)], cwd=ROOT, env={**os.environ,
-                                                        importer.PAUSE_ENV: str(marker)})
+                                                        load.PAUSE_ENV: str(marker)})
     try:
         deadline = time.monotonic() + 120
         while not marker.exists():          # wait until the load is inside its transaction
@@ -401,17 +400,17 @@ def test_killed_import_leaves_the_previous_state(tiny, tmp_path):
     store = Store(tiny)
     assert store.current_id() == "0001" and store.ids() == ["0001"]
     assert all_tables(store.current().path) == before
-    again = importer.import_path(path, tiny, user="t")
+    again = load.import_path(path, tiny, user="t")
     assert again.result == "ok" and again.snapshot_id == "0002"
     assert not list(store.snapshots_dir.glob(".*"))       # the killed writer's file is gone
-    assert db.query("totals_by_year", tiny, year=2023).iloc[0]["budget_eur"] == 1249.00
+    assert loader.query("totals_by_year", tiny, year=2023).iloc[0]["budget_eur"] == 1249.00
 
 
 def test_compare_and_rollback(tiny, tmp_path):
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 5, "Bedrag", Decimal("300.00"))   # B 2024: 200 -> 300
     del sheets["Totalen"]                 # the stated totals would no longer add up
-    importer.import_path(write_xlsx(tmp_path / "c.xlsx", sheets), tiny, user="t")
+    load.import_path(write_xlsx(tmp_path / "c.xlsx", sheets), tiny, user="t")
     result = history.compare("0001", "0002", tiny)
     budget = result["tables"].set_index("table").loc["budget"]
     assert (budget.added, budget.removed, budget.changed) == (0, 0, 1)
@@ -425,7 +424,7 @@ def test_compare_and_rollback(tiny, tmp_path):
     new_id = history.rollback("0001", tiny, user="t")
     assert new_id == "0003" and Store(tiny).current_id() == "0003"
     assert all_tables(Store(tiny).path("0003")) == all_tables(Store(tiny).path("0001"))
-    log = db.query("import_history", tiny)
+    log = loader.query("import_history", tiny)
     assert log["action"].tolist()[:3] == ["rollback", "import", "import"]
     with pytest.raises(DataError, match="bestaat niet"):
         history.rollback("0042", tiny)
@@ -441,7 +440,7 @@ def test_a_folder_with_a_quote_in_its_name_imports_compares_and_rolls_back(tmp_p
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 5, "Bedrag", Decimal("300.00"))
     del sheets["Totalen"]
-    outcome = importer.import_path(write_xlsx(tmp_path / "c.xlsx", sheets), data, user="t")
+    outcome = load.import_path(write_xlsx(tmp_path / "c.xlsx", sheets), data, user="t")
     assert outcome.result == "ok" and outcome.changes["budget"] == (1, 1), outcome.lines()
     tables = history.compare("0001", "0002", data)["tables"].set_index("table")
     assert tables.loc["budget"].changed == 1
@@ -451,7 +450,7 @@ def test_a_folder_with_a_quote_in_its_name_imports_compares_and_rolls_back(tmp_p
 
 def test_history_shows_refused_attempts_too(tiny, tmp_path):
     (tmp_path / "leeg.xlsx").write_bytes(b"")
-    importer.import_path(tmp_path / "leeg.xlsx", tiny, user="ilse")
+    load.import_path(tmp_path / "leeg.xlsx", tiny, user="ilse")
     log = history.history(tiny)
     assert log.iloc[0]["result"] == "geweigerd" and log.iloc[0]["user_name"] == "ilse"
     assert log.iloc[0]["file_name"] == "leeg.xlsx"
@@ -461,13 +460,13 @@ def test_history_shows_refused_attempts_too(tiny, tmp_path):
 
 
 def test_template_has_every_table_and_explains_every_column(tmp_path):
-    out = tpl.template(tmp_path / "sjabloon.xlsx")
+    out = workbook.template(tmp_path / "sjabloon.xlsx")
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "Uitleg"
-    assert set(wb.sheetnames) == {tb.sheet for tb in tpl.tables()} | {"Uitleg", "Totalen"}
+    assert set(wb.sheetnames) == {tb.sheet for tb in contract.tables()} | {"Uitleg", "Totalen"}
     assert "Uitzonderingsregels" in wb.sheetnames             # derived from schema.sql
     explained = {(r[0], r[1]) for r in wb["Uitleg"].iter_rows(min_row=3, values_only=True)}
-    for tb in tpl.tables():
+    for tb in contract.tables():
         assert [c.value for c in wb[tb.sheet][1]] == [c.header for c in tb.columns]
         assert {(tb.sheet, c.header) for c in tb.columns} <= explained
     rows = {(r[0], r[1]): r for r in wb["Uitleg"].iter_rows(min_row=3, values_only=True)}

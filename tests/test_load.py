@@ -5,8 +5,11 @@ from __future__ import annotations
 import threading
 
 from conftest import build_tiny
-from ggu import cli, db, loadtest
-from ggu.snapshots import Store
+
+from ggu import cli
+from ggu.store import loader
+from ggu.store.snapshots import Store
+from tools import loadtest
 
 
 def in_thread(fn):
@@ -22,13 +25,13 @@ def test_a_run_keeps_its_snapshot_while_an_import_moves_the_pointer(tmp_path):
     store = build_tiny(tmp_path / "data")
 
     def script_run():
-        db.pin(store.root)                                  # the frame, at the start of a run
-        before = db.query("totals_by_year", store.root, year=2024).iloc[0]["budget_eur"]
+        loader.pin(store.root)                                  # the frame, at the start of a run
+        before = loader.query("totals_by_year", store.root, year=2024).iloc[0]["budget_eur"]
         new_id = store.write(loadtest.bump_budgets, action="import", user="test")
-        after = db.query("totals_by_year", store.root, year=2024).iloc[0]["budget_eur"]
-        db.pin(store.root)                                  # the next rerun
-        rerun = db.query("totals_by_year", store.root, year=2024).iloc[0]["budget_eur"]
-        return new_id, before, after, rerun, db.snapshot_id(store.root)
+        after = loader.query("totals_by_year", store.root, year=2024).iloc[0]["budget_eur"]
+        loader.pin(store.root)                                  # the next rerun
+        rerun = loader.query("totals_by_year", store.root, year=2024).iloc[0]["budget_eur"]
+        return new_id, before, after, rerun, loader.snapshot_id(store.root)
 
     new_id, before, after, rerun, seen = in_thread(script_run)
     assert (before, after) == (1000, 1000)                  # one snapshot for the whole run

@@ -1,13 +1,14 @@
 """Every page runs in Streamlit's AppTest; the Overzicht figures equal the CLI's; filters work."""
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ggu import cli, db
-from ggu import formatting as fmt
+from ggu import cli
 from ggu.config import ROOT
+from ggu.i18n import formats as fmt
+from ggu.present import tables
+from ggu.store import loader
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
@@ -37,7 +38,7 @@ def test_every_page_runs_without_exception(page, demo_dir, monkeypatch):
 @pytest.mark.parametrize("page", PAGES)
 def test_a_deep_link_as_first_request_gets_the_frame(page, demo_dir, monkeypatch):
     """On a fresh server Streamlit runs the first request for /<page> in its old multipage mode,
-    without the frame: the page must hand over to the frame (ui.frame_guard)."""
+    without the frame: the page must hand over to the frame (blocks.frame_guard)."""
     monkeypatch.setenv("GGU_DATA_DIR", str(demo_dir))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     at.switch_page(page).run()
@@ -122,7 +123,7 @@ def test_a_charts_table_is_sent_when_opened_and_holds_its_figures(demo_dir, monk
     at.session_state["split_table"] = True
     at.run()
     table = at.dataframe[0].value.set_index("Categorie")
-    split = db.query("split_by_category_by_year", demo_dir, year=2026)
+    split = loader.query("split_by_category_by_year", demo_dir, year=2026)
     for row in split.itertuples():
         label = fmt.for_column("category")(row.category, lang="nl")
         assert table.loc[label, "Begroting"] == fmt.eur(row.budget_eur, lang="nl")
@@ -133,8 +134,8 @@ def test_a_charts_table_is_sent_when_opened_and_holds_its_figures(demo_dir, monk
 def test_points_of_attention_list_every_exception_as_text(demo_dir, monkeypatch):
     at = run_app(demo_dir, monkeypatch)
     [table] = [h.proto.body for h in at.get("html") if "ggu-table" in h.proto.body]
-    exceptions = db.query("exceptions_by_item", demo_dir, year=2026)
-    shown = fmt.display_frame(exceptions, ["name", "status", "budget_eur", "forecast_eur"])
+    exceptions = loader.query("exceptions_by_item", demo_dir, year=2026)
+    shown = tables.display_frame(exceptions, ["name", "status", "budget_eur", "forecast_eur"])
     rows = cell_texts(table)
     assert rows[0][:3] == ["Naam", "Waarom", "Status"] and len(rows) == len(exceptions) + 1
     assert [[r[0], r[2], r[3], r[5]] for r in rows[1:]] == shown.values.tolist()

@@ -2,8 +2,8 @@
 import pytest
 import streamlit as st
 
-from ggu import db
-
+from ggu.store import loader
+from ggu.web import data
 
 # Sample values for parameters a query cannot do without (other parameters stay null).
 SAMPLES = {"year_from": 2023, "year_to": 2024, "unit": "eur", "base_year": 2024, "rate": 3.0,
@@ -12,17 +12,17 @@ SAMPLES = {"year_from": 2023, "year_to": 2024, "unit": "eur", "base_year": 2024,
 
 def _params(name, year, cbs_code="GM0002"):
     sample = {"year": year, "cbs_code": cbs_code, **SAMPLES}
-    return {k: v for k, v in sample.items() if k in db.sql_params(name)}
+    return {k: v for k, v in sample.items() if k in loader.sql_params(name)}
 
 
-@pytest.mark.parametrize("name", db.query_names())
+@pytest.mark.parametrize("name", loader.query_names())
 def test_every_query_runs_on_tiny_and_demo(name, tiny_dir, demo_dir):
-    assert not db.query(name, tiny_dir, **_params(name, 2024)).empty
-    assert not db.query(name, demo_dir, **_params(name, 2024, cbs_code="GM0363")).empty
+    assert not loader.query(name, tiny_dir, **_params(name, 2024)).empty
+    assert not loader.query(name, demo_dir, **_params(name, 2024, cbs_code="GM0363")).empty
 
 
 def test_tiny_split_known_figures(tiny_dir):
-    split = db.query("split_by_category_by_year", tiny_dir, year=2024).set_index("category")
+    split = loader.query("split_by_category_by_year", tiny_dir, year=2024).set_index("category")
     assert list(split.index) == ["structureel", "meerjarig", "kortcyclisch"]
     assert split["budget_eur"].tolist() == [600.00, 200.00, 200.00]
     assert split["spent_eur"].tolist() == [350.10, 100.00, 49.90]
@@ -32,13 +32,13 @@ def test_tiny_split_known_figures(tiny_dir):
 
 
 def test_tiny_year_exactly_on_norm(tiny_dir):
-    split = db.query("split_by_category_by_year", tiny_dir, year=2023)
+    split = loader.query("split_by_category_by_year", tiny_dir, year=2023)
     assert split["budget_share_pct"].tolist() == pytest.approx([50, 20, 30])
     assert split["is_within_tolerance"].all()
 
 
 def test_tiny_totals_known_figures(tiny_dir):
-    t = db.query("totals_by_year", tiny_dir, year=2024).iloc[0]
+    t = loader.query("totals_by_year", tiny_dir, year=2024).iloc[0]
     assert (t.budget_eur, t.budget_fonds_eur, t.budget_rijk_eur) == (1000.00, 900.00, 100.00)
     assert t.spent_eur == 500.00 and t.realised_pct == pytest.approx(50.0)
     assert (t.contributions_due_eur, t.contributions_received_eur) == (12000.00, 7500.00)
@@ -46,8 +46,9 @@ def test_tiny_totals_known_figures(tiny_dir):
 
 
 def test_tiny_exceptions_follow_the_rules(tiny_dir):
-    exc = db.query("exceptions_by_item", tiny_dir, year=2024)
-    # red first, then the largest forecast deviation: A +50.10 (16.7% over), D -300, C -140.12, B -100
+    exc = loader.query("exceptions_by_item", tiny_dir, year=2024)
+    # red first, then the largest forecast deviation:
+    # A +50.10 (16.7% over), D -300, C -140.12, B -100
     assert exc["item_id"].tolist() == ["A", "D", "C", "B"]
     assert exc.iloc[0]["forecast_deviation_eur"] == pytest.approx(50.10)
     assert [r["rule_id"] for r in exc.iloc[0]["rules"]] == ["overschrijding_pct", "status_rood"]
@@ -55,8 +56,8 @@ def test_tiny_exceptions_follow_the_rules(tiny_dir):
 
 
 def test_split_invariants_every_demo_year(demo_dir):
-    split = db.query("split_by_category_by_year", demo_dir)
-    totals = db.query("totals_by_year", demo_dir).set_index("year")
+    split = loader.query("split_by_category_by_year", demo_dir)
+    totals = loader.query("totals_by_year", demo_dir).set_index("year")
     for year, rows in split.groupby("year"):
         assert len(rows) == 3
         assert rows["budget_share_pct"].sum() == pytest.approx(100, abs=1e-9)
@@ -71,20 +72,22 @@ def test_split_invariants_every_demo_year(demo_dir):
 
 def test_unknown_parameter_and_query_are_refused(tiny_dir):
     with pytest.raises(ValueError):
-        db.query("years", tiny_dir, year=2024)
+        loader.query("years", tiny_dir, year=2024)
     with pytest.raises(ValueError):
-        db.query("years", tiny_dir, year=None)
+        loader.query("years", tiny_dir, year=None)
     with pytest.raises(ValueError):
-        db.query("../schema", tiny_dir)
+        loader.query("../schema", tiny_dir)
 
 
 def test_a_parameter_given_as_none_shares_the_cached_result(tiny_dir, monkeypatch):
     """The Portfolio asks for its items with every filter None and without filters: one query."""
     runs = []
-    real = db.run
-    monkeypatch.setattr(db, "run", lambda name, path, **p: runs.append(p) or real(name, path, **p))
+    real = loader.run
+    monkeypatch.setattr(loader, "run",
+                        lambda name, path, **p: runs.append(p) or real(name, path, **p))
+    monkeypatch.setenv("GGU_DATA_DIR", str(tiny_dir))
     st.cache_data.clear()
-    plain = db.query("portfolio_by_item", tiny_dir, year=2024)
-    filtered = db.query("portfolio_by_item", tiny_dir, year=2024, categories=None, search=None)
+    plain = data.query("portfolio_by_item", year=2024)
+    filtered = data.query("portfolio_by_item", year=2024, categories=None, search=None)
     assert runs == [{"year": 2024}]
     assert filtered.equals(plain)

@@ -9,8 +9,10 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from ggu import cli, db, report
-from ggu import formatting as fmt
+from ggu import cli, report
+from ggu.i18n import formats as fmt
+from ggu.report import pdf
+from ggu.store import loader
 from tests.test_pages import run_app
 
 YEARS = (2024, 2025)
@@ -22,7 +24,7 @@ def built(demo_dir):
     out = {}
     for year in YEARS:
         rep = report.build(year, demo_dir, lang="nl", made=dt.date(2026, 11, 24))
-        out[year] = (rep, report.chart_images(rep))
+        out[year] = (rep, pdf.chart_images(rep))
     return out
 
 
@@ -62,7 +64,7 @@ def test_pdf_without_chromium_falls_back_to_tables(built, demo_dir, monkeypatch)
     def no_chromium(*args, **kwargs):
         raise RuntimeError("Chromium not found")
 
-    monkeypatch.setattr(report, "chart_images", no_chromium)
+    monkeypatch.setattr(pdf, "chart_images", no_chromium)
     rep = built[2024][0]
     text = pdf_text(report.render_pdf(rep))
     assert text.count("Grafiek niet beschikbaar") == sum(s.chart is not None for s in rep.slides)
@@ -92,7 +94,7 @@ def test_pptx_has_native_charts_equal_to_the_queries(built, demo_dir, year):
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))   # 16:9
     assert len(prs.slides) == len(rep.slides)
     charts = native_charts(content)
-    split = db.query("split_by_category_by_year", demo_dir, year=year)
+    split = loader.query("split_by_category_by_year", demo_dir, year=year)
     titles = {s.key: s.title for s in rep.slides}
     _, cats, series = charts[titles["split"]]
     assert cats == ["Structureel", "Meerjarig", "Kortcyclisch"]
@@ -102,7 +104,7 @@ def test_pptx_has_native_charts_equal_to_the_queries(built, demo_dir, year):
     _, _, series = charts[titles["spending"]]
     assert series["Begroting"] == pytest.approx(split["budget_eur"].tolist(), abs=0.005)
     assert series["Besteed"] == pytest.approx(split["spent_eur"].tolist(), abs=0.005)
-    totals = db.query("totals_by_year", demo_dir)
+    totals = loader.query("totals_by_year", demo_dir)
     totals = totals[totals["year"] <= year]
     kind, cats, series = charts[titles["trend"]]
     assert "LINE" in str(kind) and cats == [str(y) for y in totals["year"]]

@@ -1,15 +1,15 @@
 """The snapshot store: immutable files, atomic pointer, read-only locked connections."""
 import duckdb
 import pytest
-
-from ggu import db
-from ggu.snapshots import DataError, Store
 from conftest import build_tiny
+
+from ggu.store import loader
+from ggu.store.snapshots import DataError, Store
 
 
 def test_new_snapshot_is_noticed_without_restart(tmp_path):
     store = build_tiny(tmp_path)
-    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
+    assert loader.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
 
     def add_budget(con):
         con.execute("insert into budget values ('B', 2024, 'rijk', 250.00)")
@@ -17,11 +17,11 @@ def test_new_snapshot_is_noticed_without_restart(tmp_path):
 
     new_id = store.write(add_budget, action="import", user="test")
     assert new_id == "0002" and store.current_id() == "0002"
-    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1250.00
+    assert loader.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1250.00
     # the earlier snapshot is unchanged and still there
-    old = db.run("totals_by_year", store.path("0001"), year=2024).iloc[0]
+    old = loader.run("totals_by_year", store.path("0001"), year=2024).iloc[0]
     assert old["budget_eur"] == 1000.00
-    log = db.connection(str(store.path("0002"))).cursor().execute(
+    log = loader.connection(str(store.path("0002"))).cursor().execute(
         "select action, snapshot_id, result from import_log order by log_id").fetchall()
     assert log == [("import", "0001", "ok"), ("import", "0002", "ok")]
 
@@ -37,13 +37,13 @@ def test_failed_write_leaves_current_snapshot(tmp_path):
         store.write(broken, action="import", user="test")
     assert store.current_id() == "0001" and store.ids() == ["0001"]
     assert list(store.snapshots_dir.glob(".*")) == []  # no temporary file left behind
-    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
+    assert loader.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
 
 
 def test_app_connection_cannot_read_files_or_write(tiny_dir, tmp_path):
     secret = tmp_path / "secret.csv"
     secret.write_text("a\n1\n")
-    con = db.connection(str(Store(tiny_dir).current().path))
+    con = loader.connection(str(Store(tiny_dir).current().path))
     with pytest.raises(duckdb.Error):
         con.cursor().execute("select * from read_csv($f)", {"f": str(secret)})
     with pytest.raises(duckdb.Error):
@@ -54,7 +54,7 @@ def test_app_connection_cannot_read_files_or_write(tiny_dir, tmp_path):
 
 def test_no_data_gives_clear_error(tmp_path):
     with pytest.raises(DataError, match="nog geen gegevens"):
-        db.query("years", tmp_path)
+        loader.query("years", tmp_path)
 
 
 def _make_outdated(store):
@@ -80,4 +80,4 @@ def test_outdated_snapshot_gets_a_clear_message_then_upgrade_fixes_it(tmp_path, 
     assert not store.needs_upgrade() and store.upgrade(user="test") is None
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception and at.title[0].value == "Overzicht 2024"
-    assert db.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00
+    assert loader.query("totals_by_year", tmp_path, year=2024).iloc[0]["budget_eur"] == 1000.00

@@ -5,9 +5,9 @@ A 350.10 (200.05 personeel + 150.05 licenties), B 100.00, C 49.90. 2023: budget 
 C 150; spending A 250, B 90, C 160. 4000 inhabitants in 2024; CPI 2024 +3,3%.
 """
 import pytest
-
-from ggu import db
 from test_pages import metrics, run_app
+
+from ggu.store import loader
 
 PAGE = "pages/uitgaven.py"
 
@@ -97,12 +97,12 @@ def test_top_lists(page):
 
 
 def test_levels_add_up_on_demo(demo_dir):
-    levels = db.query("spend_by_level", demo_dir, year_from=2018, year_to=2026, unit="eur",
+    levels = loader.query("spend_by_level", demo_dir, year_from=2018, year_to=2026, unit="eur",
                       base_year=2025)
     total = levels[levels["node_level"] == "total"].iloc[0]
     for level in ("category", "theme", "item"):
         rows = levels[levels["node_level"] == level]
         assert round(rows["spent_eur"].sum(), 2) == pytest.approx(total["spent_eur"], abs=0.01)
         assert round(rows["budget_eur"].sum(), 2) == pytest.approx(total["budget_eur"], abs=0.01)
-    totals = db.query("totals_by_year", demo_dir)
+    totals = loader.query("totals_by_year", demo_dir)
     assert total["spent_eur"] == pytest.approx(round(totals["spent_eur"].sum(), 2), abs=0.005)

@@ -3,8 +3,9 @@ the frame and the Overzicht runs no query of its own; without data it stays quie
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ggu import db, warmup
 from ggu.config import ROOT
+from ggu.store import loader
+from ggu.web import warmup
 
 
 def test_after_the_warm_up_the_start_page_runs_no_query(demo_dir, monkeypatch):
@@ -12,8 +13,8 @@ def test_after_the_warm_up_the_start_page_runs_no_query(demo_dir, monkeypatch):
     st.cache_data.clear()
     warmup.warm()
     runs = []
-    real = db.run
-    monkeypatch.setattr(db, "run",
+    real = loader.run
+    monkeypatch.setattr(loader, "run",
                         lambda name, path, **p: runs.append(name) or real(name, path, **p))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception and at.title[0].value == "Overzicht 2026"

@@ -1,0 +1,39 @@
+"""Query results as tables on screen: formatted as text, or numbers that stay numbers (a table
+that sorts them right), headed by their translated column names (`col.<column>`)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ggu import i18n
+from ggu.i18n.formats import eur, for_column
+
+
+def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
+                  eur_digits: int = 0) -> pd.DataFrame:
+    """The columns formatted as text, headed by their translated names (for tables on screen).
+
+    eur_digits: decimals of the euro columns (e.g. 2 for amounts per inhabitant)."""
+    def formatter(c):
+        return (lambda x, lang=None: eur(x, digits=eur_digits, lang=lang)) \
+            if c.endswith("_eur") else for_column(c)
+    out = pd.DataFrame({
+        i18n.t(f"col.{c}", lang=lang): [formatter(c)(v, lang=lang) for v in df[c]]
+        for c in columns
+    })
+    return out
+
+
+def styled_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
+                 headers: dict[str, str] | None = None):
+    """Like display_frame, but the numbers stay numbers (a table sorts them right) and are only
+    shown formatted: a pandas Styler for st.dataframe. `headers` overrides column headings."""
+    names = {c: (headers or {}).get(c) or i18n.t(f"col.{c}", lang=lang) for c in columns}
+    data = df[columns].copy()
+    for c in columns:   # coded values and texts become their labels; numbers stay numbers
+        if not pd.api.types.is_numeric_dtype(data[c]) or c.startswith("is_") \
+                or c in ("year", "start_year", "end_year"):
+            data[c] = [for_column(c)(v, lang=lang) for v in data[c]]
+    data = data.rename(columns=names)
+    numeric = [c for c in columns if pd.api.types.is_numeric_dtype(data[names[c]])]
+    return data.style.format({names[c]: (lambda v, c=c: for_column(c)(v, lang=lang))
+                              for c in numeric}, na_rep="–")

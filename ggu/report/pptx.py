@@ -1,0 +1,137 @@
+"""The report as PowerPoint (python-pptx): 16:9 slides with native, editable charts whose series
+are the query results, and real tables."""
+from __future__ import annotations
+
+import io
+
+from ggu.i18n import t
+from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report
+
+
+def render_pptx(report: Report) -> bytes:
+    """16:9 slides with native (editable) charts and real tables."""
+    from pptx import Presentation
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+    from pptx.util import Emu, Inches, Pt
+
+    lang = report.lang
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)   # 16:9, 13.33 x 7.5 in
+    blank = prs.slide_layouts[6]
+    colour = lambda h: RGBColor.from_string(h.lstrip("#"))   # noqa: E731
+
+    def box(slide, x, y, w, h, lines, size, bold=False, col=INK, align=None):
+        shape = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
+        frame = shape.text_frame
+        frame.word_wrap = True
+        for i, line in enumerate([lines] if isinstance(lines, str) else lines):
+            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            p.text = line.replace("`", "")
+            p.font.size, p.font.bold, p.font.color.rgb = Pt(size), bold, colour(col)
+            if align is not None:
+                p.alignment = align
+        return shape
+
+    def add_table(slide, df, x, y, w, size=12):
+        rows, cols = len(df) + 1, len(df.columns)
+        shape = slide.shapes.add_table(rows, cols, Inches(x), Inches(y), Inches(w),
+                                       Inches(0.3 * rows))
+        for j, name in enumerate(df.columns):
+            shape.table.cell(0, j).text = str(name)
+        for i, row in enumerate(df.itertuples(index=False), start=1):
+            for j, v in enumerate(row):
+                shape.table.cell(i, j).text = str(v)
+        if rows > 9:
+            size = min(size, 10)   # a long table: smaller type, so that it stays on the slide
+        # columns as wide as their longest text (within bounds), so that rows do not wrap
+        longest = [min(max(len(str(v)) for v in [name, *df[name]]), 45) + 2 for name in df.columns]
+        for j, width in enumerate(longest):
+            shape.table.columns[j].width = Emu(int(Inches(w) * width / sum(longest)))
+        for cell in (shape.table.cell(i, j) for i in range(rows) for j in range(cols)):
+            cell.margin_top = cell.margin_bottom = Pt(2)
+            for p in cell.text_frame.paragraphs:
+                p.font.size = Pt(size)
+        return shape
+
+    kinds = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+             "line": XL_CHART_TYPE.LINE_MARKERS}
+    formats = {"eur": '"€ "#,##0.0,," mln"' if lang == "nl" else '"€"#,##0.0,,"M"',
+               "pct": '0.0"%"'}
+    total = len(report.slides)
+    for n, s in enumerate(report.slides, start=1):
+        slide = prs.slides.add_slide(blank)
+        if s.key == "title":
+            band = slide.shapes.add_shape(1, 0, 0, prs.slide_width, Inches(4.2))
+            band.fill.solid()
+            band.fill.fore_color.rgb = colour(ACCENT)
+            band.line.fill.background()
+            box(slide, 0.8, 1.6, 11.5, 1.2, s.title, 48, True, "#FFFFFF")
+            box(slide, 0.8, 2.9, 11.5, 0.8, s.lead, 20, False, "#FFFFFF")
+            box(slide, 0.8, 4.6, 11.5, 2.2, s.notes, 18)
+        else:
+            box(slide, 0.6, 0.35, 12.1, 1.0, s.title, 30 if len(s.title) <= 55 else 22, True)
+            if s.lead:
+                box(slide, 0.6, 1.35, 12.1, 0.8, s.lead, 14, False, GREY)
+        top = 2.25
+        for i, (value, label) in enumerate(s.kpis):
+            w = 12.1 / len(s.kpis)
+            box(slide, 0.6 + i * w, 2.8, w, 1.0, value, 32, True, ACCENT, align=2)
+            box(slide, 0.6 + i * w, 4.0, w, 0.6, label, 18, align=2)
+        side = s.chart is not None and s.table is not None
+        if s.chart is not None:
+            data = CategoryChartData(number_format=formats[s.chart.unit])
+            data.categories = s.chart.categories
+            for name, values in s.chart.series.items():
+                data.add_series(name, values)
+            width = 7.6 if side else 12.1
+            frame = slide.shapes.add_chart(kinds[s.chart.kind], Inches(0.6), Inches(top),
+                                           Inches(width), Inches(4.6), data)
+            chart = frame.chart
+            chart.has_legend = len(s.chart.series) > 1
+            if chart.has_legend:
+                chart.legend.position = XL_LEGEND_POSITION.TOP
+                chart.legend.include_in_layout = False
+            chart.font.size = Pt(13)
+            plot = chart.plots[0]
+            plot.has_data_labels = True
+            plot.data_labels.number_format = formats[s.chart.unit]
+            plot.data_labels.number_format_is_linked = False
+            plot.data_labels.font.size = Pt(11)
+            chart.value_axis.tick_labels.number_format = formats[s.chart.unit]
+            chart.value_axis.tick_labels.number_format_is_linked = False
+            chart.value_axis.has_major_gridlines = True
+            if s.chart.kind == "bar":
+                chart.category_axis.reverse_order = True
+            palette = [ACCENT, "#1F2937", "#E69F00"]
+            for k, series in enumerate(plot.series):
+                rgb = colour(palette[k % len(palette)])
+                if s.chart.kind == "line":
+                    series.format.line.color.rgb = rgb
+                    series.smooth = False
+                else:
+                    series.format.fill.solid()
+                    series.format.fill.fore_color.rgb = rgb
+        if s.table is not None:
+            x, w = (8.5, 4.3) if side else (0.6, 12.1)
+            y = top
+            if side and s.notes:
+                box(slide, x, y, w, 1.2, s.notes, 12)
+                y += 1.5
+            add_table(slide, s.table, x, y, w, size=10 if side else 12)
+        for i, (heading, lines) in enumerate(s.lists):
+            x, y = 0.6 + (i % 2) * 6.2, top + (i // 2) * 2.5
+            box(slide, x, y, 5.9, 0.4, heading, 16, True, ACCENT)
+            box(slide, x, y + 0.45, 5.9, 2.0, ["• " + line for line in lines], 12)
+        if s.key == "closing":
+            box(slide, 0.6, top, 12.1, 4.0, s.notes, 20)
+        footer = f"{t('rp.snapshot', lang=lang, snapshot=report.snapshot)} · " \
+                 f"{t('rp.as_of', lang=lang, as_of=report.as_of)}" \
+                 + (f" · {t('rp.demo', lang=lang).upper()}" if report.is_demo else "") \
+                 + f"     {n}/{total}"
+        box(slide, 0.6, 7.0, 12.1, 0.35, footer, 10, False,
+            DEMO_COLOUR if report.is_demo else GREY)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()

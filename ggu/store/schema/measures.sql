@@ -1,0 +1,43 @@
+-- Every measure and every order defined once, as macros: the views and queries/ use these,
+-- and Python reads the orders from here (ggu/store/codes.py), so no list or formula is typed
+-- out twice. Ratios are null-safe: null where the denominator is zero or null.
+
+-- The categories of the 50/20/30 norm, in the order every table, chart and report shows them.
+create or replace macro categories() as ['structureel', 'meerjarig', 'kortcyclisch'];
+create or replace macro category_rank(category) as array_position(categories(), category);
+
+-- The verdicts of an indicator, from best to worst (a goal takes its worst indicator's).
+create or replace macro verdicts() as ['op_koers', 'aandacht', 'achter'];
+
+-- % of the budget realised: spending / budget.
+create or replace macro realised_pct(spent, budget) as 100 * spent / nullif(budget, 0);
+
+-- A part as % of its whole (a category's share of the year, a municipality's of the fund).
+create or replace macro share_pct(part, whole) as 100 * part / nullif(whole, 0);
+
+-- The change from `old` to `new` in % of `old` (a year against a comparison year, a forecast
+-- against its budget).
+create or replace macro change_pct(new, old) as 100 * (new - old) / nullif(old, 0);
+
+-- How far an indicator's value has come from its baseline to its target (0 at the baseline,
+-- 100 at the target; for a "lower is better" indicator too).
+create or replace macro progress_pct(value, baseline, target) as
+    100 * (value - baseline) / nullif(target - baseline, 0);
+
+-- The time elapsed on `day` from `start` to `stop`, in % (0 to 100): the progress an indicator
+-- should have made by then at a steady pace.
+create or replace macro elapsed_pct(start, stop, day) as
+    100 * greatest(0, least(
+        1, date_diff('day', start, day) / nullif(date_diff('day', start, stop), 0)));
+
+-- The year the figures run in (the year of the as-of date): its spending and receipts run to
+-- the as-of date, not to 31 December.
+create or replace macro is_partial_year(y) as y = (select year(as_of_date) from v_as_of);
+
+-- An item should already have finished in year y: its end year lies before y and its phase is
+-- not 'afgerond' (null for an item without an end year).
+create or replace macro is_overdue(phase, end_year, y) as phase <> 'afgerond' and end_year < y;
+
+-- One instalment of a municipality's contribution: half the yearly rate x inhabitants, rounded
+-- half up to the cent (two instalments a year, January and July).
+create or replace macro instalment_eur(inhabitants, rate) as round(inhabitants * rate * 0.5, 2);

@@ -1,0 +1,51 @@
+"""The dashboard's cache, at the edge as DESIGN.md asks: query results in st.cache_data keyed by
+the snapshot file, the query and its (small) parameters, so a new snapshot is a new key and is
+noticed on the next rerun without a restart; figures built once per snapshot and language."""
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ggu import i18n
+from ggu.ingest import history
+from ggu.present import charts
+from ggu.store import loader
+
+# Outside a Streamlit server (CLI, tests) st.cache_* work in memory; their notice is noise there.
+for _name in ("streamlit.runtime.caching.cache_data_api",
+              "streamlit.runtime.caching.cache_resource_api",
+              "streamlit.runtime.scriptrunner_utils.script_run_context"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached(path: str, name: str, params: tuple) -> pd.DataFrame:
+    return loader.run(name, path, **dict(params))
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """queries/<name>.sql on the snapshot pinned for this run, cached by snapshot. A parameter
+    given as None is one not given (bound as null either way), so both share one result."""
+    given = tuple((k, v) for k, v in loader.bound(name, params).items() if v is not None)
+    return _cached(str(loader.snapshot().path), name, given)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(snapshot: str, lang: str, builder: str, name: str, column: str, value) -> go.Figure:
+    rows = query(name)
+    return getattr(charts, builder)(rows[rows[column] == value].reset_index(drop=True))
+
+
+def cached_figure(builder: str, name: str, column: str, value) -> go.Figure:
+    """The figure `charts.<builder>` draws of the rows of a parameterless query where
+    column == value, built once per snapshot and language (figures are never changed after)."""
+    return _figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def compare(a: str, b: str, root: str) -> dict[str, pd.DataFrame]:
+    """history.compare, cached: snapshots never change, so (a, b, folder) identifies it."""
+    return history.compare(a, b, root)

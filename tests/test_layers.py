@@ -1,0 +1,138 @@
+"""The house rules that a reviewer would otherwise check by eye: the layers of ggu (the
+import-linter contracts of .importlinter), Python lint (ruff.toml), no Python file in ggu/ over
+400 lines, every measure and order defined once, pages that only lay out."""
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ggu.config import QUERIES_DIR, ROOT
+from ggu.store import codes, schema, tables
+
+pytestmark = pytest.mark.unit
+
+BIN = Path(sys.executable).parent
+
+
+def test_the_layer_contracts_hold():
+    out = subprocess.run([BIN / "lint-imports"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout
+
+
+def test_a_lower_layer_importing_a_higher_one_breaks_a_contract(tmp_path):
+    """The contracts can fail: a copy of ggu where the store imports the web glue."""
+    import shutil
+    copy = tmp_path / "ggu"
+    shutil.copytree(ROOT / "ggu", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / "store" / "codes.py", "a", encoding="utf-8") as fh:
+        fh.write("\nfrom ggu.web import url  # noqa: E402,F401\n")
+    shutil.copy(ROOT / ".importlinter", tmp_path / ".importlinter")
+    out = subprocess.run([BIN / "lint-imports"], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)})
+    assert out.returncode == 1 and "ggu.store.codes -> ggu.web.url" in out.stdout
+
+
+def test_python_passes_ruff():
+    out = subprocess.run([BIN / "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+
+
+def test_no_python_file_in_ggu_is_over_400_lines():
+    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "ggu").rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_every_package_says_its_job_and_what_it_may_import():
+    for init in (ROOT / "ggu").glob("*/__init__.py"):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        assert "import" in doc.lower(), f"{init.parent.name}: docstring without its imports"
+
+
+SQL = [*QUERIES_DIR.glob("*.sql"), *schema.DIR.glob("*.sql")]
+
+
+@pytest.mark.parametrize("pattern, what", [
+    (r"(?<![\w.])100\s*\*", "a percentage typed out (use realised_pct, share_pct or change_pct)"),
+    (r"'structureel',\s*'meerjarig'", "the category order typed out (use category_rank)"),
+    (r"'op_koers',\s*'aandacht'", "the verdict order typed out (use verdicts())"),
+    (r"year\(a\.as_of_date\) as is_partial", "the partial year typed out (is_partial_year)"),
+    (r"end_year\s*<", "overdue typed out (use is_overdue)"),
+])
+def test_every_measure_is_defined_once_in_measures_sql(pattern, what):
+    found = [f"{p.name}: {line.strip()}" for p in SQL if p.name != "measures.sql"
+             for line in p.read_text(encoding="utf-8").splitlines()
+             if not line.lstrip().startswith("--") and re.search(pattern, line)
+             and "check (" not in line]
+    assert found == [], what
+
+
+def test_the_category_order_python_reads_is_the_one_sql_uses():
+    with duckdb.connect() as con:
+        con.execute(schema.up_to("measures"))
+        assert tuple(con.execute("select categories()").fetchone()[0]) == codes.CATEGORIES
+    assert set(tables.allowed("item", "category")) == set(codes.CATEGORIES)
+    assert codes.CATEGORIES == ("structureel", "meerjarig", "kortcyclisch")
+
+
+def _calls(path: Path) -> list[ast.Call]:
+    return [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Call)]
+
+
+PAGES = sorted((ROOT / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_pages_only_lay_out(page):
+    """No SQL, no DuckDB, no grouping or sorting of data, no page-made chart titles."""
+    text = page.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names} | \
+        {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not imported & {"duckdb", "pandas", "ggu.store.loader"}
+    methods = {c.func.attr for c in _calls(page) if isinstance(c.func, ast.Attribute)}
+    assert not methods & {"groupby", "sort_values", "merge", "pivot_table", "agg", "sum",
+                          "mean", "execute"}
+    assert not re.search(r"\bselect\b.+\bfrom\b", text, re.I)
+    titles = [c for c in _calls(page) if isinstance(c.func, ast.Attribute)
+              and c.func.attr == "chart"
+              for kw in c.keywords if kw.arg in ("title", "summary")
+              and not (isinstance(kw.value, ast.Call) and isinstance(kw.value.func, ast.Attribute)
+                       and getattr(kw.value.func.value, "id", "") == "narrative")]
+    assert titles == [], "chart titles and summaries come from ggu.present.narrative"
+
+
+def test_st_html_is_called_only_by_the_blocks_that_escape_or_fix_its_content():
+    """Every st.html call sits in ggu/web/blocks.py, in a function whose content is fixed CSS,
+    a pandas table (escaped by pandas) or a slide built by ggu.report (escaped there, see
+    test_security); pages and the frame never call it themselves."""
+    allowed = {"accessibility", "text_table", "slides_style", "slide"}
+    found = set()
+
+    class Finder(ast.NodeVisitor):
+        def __init__(self, where):
+            self.where, self.function = where, "<module>"
+
+        def visit_FunctionDef(self, node):
+            outer, self.function = self.function, node.name
+            self.generic_visit(node)
+            self.function = outer
+
+        def visit_Call(self, node):
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "html" and \
+                    getattr(f.value, "id", "") == "st":
+                found.add((self.where, self.function))
+            self.generic_visit(node)
+
+    for path in [ROOT / "dashboard.py", *PAGES, *(ROOT / "ggu").rglob("*.py")]:
+        Finder(path.relative_to(ROOT).as_posix()).visit(ast.parse(path.read_text("utf-8")))
+    calls_in_blocks = {name for where, name in found if where == "ggu/web/blocks.py"}
+    assert {where for where, _ in found} == {"ggu/web/blocks.py"}
+    assert calls_in_blocks == allowed

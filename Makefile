@@ -1,20 +1,32 @@
-# GGU Portfoliodashboard. `make run` serves the dashboard, `make test` runs the whole suite.
+# GGU Portfoliodashboard. `make run` serves the dashboard, `make test` runs the whole suite,
+# `make check` its fast tiers (no browser, nothing slow) for the edit–test loop.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATA_DIR ?= data
 PORT ?= 8501
-CHROMIUM ?= /usr/bin/chromium
+# pytest-xdist processes for the suite (auto: one per core).
+WORKERS ?= auto
+NPM ?= npm
+# Debian packages: Chromium (browser tests, chart images in the PDF), poppler (pdftotext), fonts.
+DEBS ?= chromium poppler-utils fonts-liberation fonts-dejavu-core
+# 1 when this user may install Debian packages (root). `make run` installs optional parts only
+# then; otherwise it serves without them and says what is missing.
+CAN_APT ?= $(if $(filter 0,$(shell id -u)),1,0)
 
-.PHONY: run test demo install install-dev chromium node screenshots clean
+.PHONY: run test check demo install install-dev chromium optional optional-chromium \
+	optional-charts node screenshots clean
 
-run: install chromium static/.assets $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
+run: install optional $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run app.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 
 test: install-dev chromium static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(WORKERS)
+
+check: install-dev node_modules/.package-lock.json  ## The unit, sql and app tiers and the layer contracts (no browser, nothing slow)
+	$(PY) -m pytest -n $(WORKERS) -m "not browser and not slow"
 
 demo: install  ## (Re)build the demo data set as a new snapshot (no-op when it is current)
 	$(PY) -m ggu demo --data-dir $(DATA_DIR)
@@ -35,24 +47,42 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
-# Debian packages: Chromium (browser tests, chart images), poppler (pdftotext), the PDF fonts.
-DEBS := chromium poppler-utils fonts-liberation fonts-dejavu-core
-chromium:  ## Debian's Chromium, poppler-utils and fonts for the tests and the PDF report
+chromium:  ## Debian's Chromium, poppler-utils and fonts (the tests need them)
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done | xargs); \
 	if [ -z "$$missing" ]; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
+	elif [ "$(CAN_APT)" = 1 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else \
 		echo "Ontbrekende Debian-pakketten: $$missing. Installeer ze met 'sudo apt-get install $$missing' en probeer opnieuw."; \
 		exit 1; \
 	fi
 
+# What `make run` can do without: Chromium (the PDF then shows each chart's table) and npm (the
+# charts then load Streamlit's own, larger plotly.js). Installed when this user may; else said.
+optional: optional-chromium optional-charts
+
+optional-chromium:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done | xargs); \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$(CAN_APT)" = 1 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+		echo "Let op: $$missing ontbreekt. Het dashboard werkt; de PDF van het ALV-rapport toont tabellen waar grafieken zouden staan. Installeer met 'sudo apt-get install $$missing'."; \
+	fi
+
+optional-charts:
+	@if command -v $(NPM) >/dev/null 2>&1 || [ "$(CAN_APT)" = 1 ]; then \
+		$(MAKE) --no-print-directory static/.assets; \
+	else \
+		echo "Let op: npm ontbreekt. Het dashboard werkt; de grafieken laden dan Streamlit's eigen plotly.js (trager). Installeer npm met 'sudo apt-get install nodejs npm'."; \
+	fi
+
 # From the npm registry as locked in package-lock.json: plotly.js's source and esbuild, to build
 # the charts' plotly.js bundle; axe-core for the accessibility checks of the browser tests. npm
 # comes with the machine's Node.js, else from Debian.
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || $(MAKE) --no-print-directory node
-	npm ci --no-audit --no-fund --loglevel=error
+	@command -v $(NPM) >/dev/null || $(MAKE) --no-print-directory node
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The plotly.js bundles the charts load, built into static/ (served at /app/static/;
@@ -62,7 +92,7 @@ static/.assets: node_modules/.package-lock.json $(VENV)/.installed ggu/web/plotl
 	touch $@
 
 node:  ## Debian's Node.js and npm (only when the machine has no npm)
-	@if [ "$$(id -u)" = 0 ]; then \
+	@if [ "$(CAN_APT)" = 1 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
 	else \
 		echo "npm ontbreekt. Installeer het met 'sudo apt-get install nodejs npm' en probeer opnieuw."; \
@@ -70,7 +100,7 @@ node:  ## Debian's Node.js and npm (only when the machine has no npm)
 	fi
 
 screenshots: install-dev chromium  ## Screenshots of every page into screenshots/
-	$(PY) tests/screenshots.py $(DATA_DIR) screenshots
+	$(PY) -m tools.screenshots $(DATA_DIR) screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache node_modules static

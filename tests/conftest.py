@@ -116,3 +116,31 @@ def server_page_mode(monkeypatch, request):
             PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+# -- The browser tier: one real server over the demo data and one Chromium for the session --
+
+E2E_PASSWORD = "e2e-wachtwoord"   # the Beheer password of the shared server
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium under Playwright, shared by every browser test (each test opens
+    its pages in a fresh context: no cookies or storage carry over)."""
+    from tools.browser import browser
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_dir, chromium):
+    """`streamlit run app.py` over the demo data (Beheer password E2E_PASSWORD), opened once so
+    that it runs as a server in use does."""
+    from ggu.passwords import hash_password
+    from tools.browser import open_page, streamlit_server, wait_for_app
+    with streamlit_server(demo_dir, env={"GGU_ADMIN_PASSWORD_HASH":
+                                         hash_password(E2E_PASSWORD)}) as url:
+        first = open_page(chromium, url)
+        wait_for_app(first)
+        first.context.close()
+        yield url

@@ -15,6 +15,8 @@ from ggu import config
 from ggu.config import ROOT
 from ggu.web import bundle
 
+pytestmark = pytest.mark.app
+
 VERSION = bundle.plotly_version()
 OURS = re.compile(rf"plotly-ggu-{re.escape(VERSION)}-[0-9a-f]{{10}}\.min\.js")
 

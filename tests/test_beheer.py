@@ -17,6 +17,8 @@ from ggu.ingest import load
 from ggu.store import loader
 from ggu.store.snapshots import Store
 
+pytestmark = pytest.mark.app
+
 PASSWORD = "een-lang-geheim-wachtwoord"
 
 
@@ -154,6 +156,7 @@ def ggu(*args, input=None):
                           cwd=ROOT, timeout=300, input=input)
 
 
+@pytest.mark.slow
 def test_cli_template_export_import_snapshots_rollback(tiny, tmp_path):
     d = ["--data-dir", str(tiny)]
     out = ggu("template", str(tmp_path / "sjabloon.xlsx"), *d)
@@ -211,8 +214,9 @@ def test_cli_hash_password_from_stdin():
 
 # ---------------------------------------------------------------- a real browser
 
-def test_upload_in_the_browser(tmp_path, password_hash, monkeypatch):
-    from tools.browser import browser, open_page, streamlit_server, wait_for_app
+@pytest.mark.browser
+def test_upload_in_the_browser(tmp_path, password_hash, monkeypatch, chromium):
+    from tools.browser import fresh, open_page, streamlit_server, wait_for_app
 
     data = tmp_path / "data"
     build_tiny(data)
@@ -221,7 +225,7 @@ def test_upload_in_the_browser(tmp_path, password_hash, monkeypatch):
     del sheets["Totalen"]
     good = write_xlsx(tmp_path / "goed.xlsx", sheets)
     monkeypatch.setenv("GGU_ADMIN_PASSWORD_HASH", password_hash)
-    with streamlit_server(data) as url, browser() as b:
+    with streamlit_server(data) as url, fresh(chromium) as b:
         page = open_page(b, f"{url}/beheer")
         wait_for_app(page)
         page.get_by_label("Wachtwoord beheerder").fill(PASSWORD)

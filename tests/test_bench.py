@@ -8,6 +8,8 @@ from ggu.store import loader
 from ggu.store.snapshots import Store
 from tools import bench
 
+pytestmark = pytest.mark.slow
+
 
 def test_bench_100k_writes_the_promised_json(tmp_path):
     out, data = tmp_path / "bench.json", tmp_path / "data"

@@ -10,6 +10,8 @@ from ggu.store import loader
 from ggu.store.snapshots import Store
 from tools import bench, bench_pandas
 
+pytestmark = pytest.mark.sql
+
 YEAR = demo.AS_OF.year - 1
 DEFAULT = bench.DEFAULT_PARAMS   # the parameters the benchmark times
 # The as-of year (the forecast model instead of actual spending), per inhabitant, in constant
@@ -94,6 +96,7 @@ def test_the_default_parameters_give_meaningful_answers(snapshot):
     assert whatif["fund_change_eur"].tolist() == pytest.approx([0, 0, 0], abs=0.001)
 
 
+@pytest.mark.slow
 def test_timing_runs_every_baseline_in_its_own_process(snapshot):
     path, _ = snapshot
     medians, peak = bench_pandas.time_in_subprocess(path, 1, DEFAULT)

@@ -8,6 +8,8 @@ from test_pages import metrics, run_app
 from ggu.i18n import formats as fmt
 from ggu.store import loader
 
+pytestmark = pytest.mark.app
+
 PAGE = "pages/bijdragen.py"
 
 

@@ -7,6 +7,8 @@ import pytest
 
 from ggu.config import ROOT
 
+pytestmark = pytest.mark.sql
+
 
 def ggu(*args):
     return subprocess.run([sys.executable, "-m", "ggu", *args], capture_output=True, text=True,
@@ -58,6 +60,7 @@ def test_no_data_exit_1_one_line(tmp_path):
     assert "python -m ggu demo" in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_demo_is_idempotent(tmp_path):
     first = ggu("demo", "--data-dir", str(tmp_path))
     second = ggu("demo", "--data-dir", str(tmp_path))

@@ -12,6 +12,8 @@ from ggu import config, demo
 from ggu.store.codes import CATEGORIES, KINDS, STATUSES
 from ggu.store.snapshots import READ_ONLY_CONFIG, Store
 
+pytestmark = pytest.mark.sql
+
 TOTAL_M = {2018: 52.3, 2019: 52.3, 2020: 55.0, 2021: 55.8, 2022: 56.6, 2023: 57.3,
            2024: 58.0, 2025: 58.4, 2026: 58.9}
 SHARES = {2018: (49, 21, 30), 2019: (51, 19, 30), 2020: (52, 20, 28), 2021: (50, 22, 28),

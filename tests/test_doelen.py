@@ -1,8 +1,11 @@
 """The Strategische doelen page in AppTest: allocation, verdicts, the stale goal, compare years."""
+import pytest
 from test_pages import metrics, run_app
 
 from ggu.i18n import formats as fmt
 from ggu.store import loader
+
+pytestmark = pytest.mark.app
 
 PAGE = "pages/doelen.py"
 

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 from ggu.present import downloads
 from ggu.store import loader
 
+pytestmark = pytest.mark.sql
+
 COLUMNS = ["category", "item_name", "budget_eur", "spent_eur", "realised_pct", "paid_date",
            "is_partial_year"]
 HOSTILE = ['=HYPERLINK("http://x","y")', "@SUM(1)", "-1+1", "+31 6", "\tTab", "\rCR"]

@@ -7,17 +7,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.browser import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import fresh, open_page, streamlit_server, wait_for_app
+
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def app_url(demo_dir):
-    with streamlit_server(demo_dir) as url:
-        yield url
-
-
-def test_overzicht_draws_the_split_chart(app_url):
-    with browser() as b:
+def test_overzicht_draws_the_split_chart(app_url, chromium):
+    with fresh(chromium) as b:
         page = open_page(b, app_url)
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -36,17 +32,17 @@ def test_overzicht_draws_the_split_chart(app_url):
         assert errors == []
 
 
-def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(demo_dir):
-    with streamlit_server(demo_dir) as url, browser() as b:
+def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(demo_dir, chromium):
+    with streamlit_server(demo_dir) as url, fresh(chromium) as b:
         page = open_page(b, f"{url}/bijdragen?jaar=2024")
         wait_for_app(page)
         assert page.get_by_role("heading", name="Bijdragen 2024").count() == 1
         assert not page.locator("[data-testid='stException']").count()
 
 
-def test_a_fresh_server_without_data_says_what_to_do(tmp_path):
+def test_a_fresh_server_without_data_says_what_to_do(tmp_path, chromium):
     """The server's warm-up finds no snapshot and lets the page explain, as without it."""
-    with streamlit_server(tmp_path) as url, browser() as b:
+    with streamlit_server(tmp_path) as url, fresh(chromium) as b:
         page = open_page(b, url)
         page.get_by_text("python -m ggu demo").wait_for(timeout=30_000)
         assert not page.locator("[data-testid='stException']").count()

@@ -13,24 +13,14 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.store import loader
 from ggu.web import bundle
-from tools.browser import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import open_page, wait_for_app
+
+pytestmark = pytest.mark.browser
 
 YEAR = 2026
 VERSION = bundle.plotly_version()
 OURS = bundle.url({"bar"}).rsplit("/", 1)[-1]   # as `make test` built it
 CHARTS = ".js-plotly-plot"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def app_url(demo_dir):
-    with streamlit_server(demo_dir) as url:
-        yield url
 
 
 @pytest.fixture

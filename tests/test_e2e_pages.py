@@ -10,39 +10,26 @@ import subprocess
 
 import openpyxl
 import pytest
+from conftest import E2E_PASSWORD
 from pptx import Presentation
 
-from ggu import i18n, passwords
+from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import narrative
 from ggu.store import loader
-from tools.browser import axe, browser, open_page, serious, streamlit_server, wait_for_app
+from tools.browser import axe, open_page, serious, wait_for_app
+
+pytestmark = pytest.mark.browser
 
 YEAR = 2026          # the demo's latest year: the default of the year filter
-PASSWORD = "e2e-wachtwoord"
+PASSWORD = E2E_PASSWORD
 PAGES = ("overzicht", "portfolio", "doelen", "uitgaven", "bijdragen", "rapport", "beheer")
 # The page title (h1) and what its main chart must show, per page.
 TITLES = {"overzicht": "ov.title", "portfolio": "pf.title", "doelen": "dl.title",
           "uitgaven": "uit.title", "bijdragen": "bij.title", "rapport": "rp.page_title",
           "beheer": "bh.title"}
 PATHS = {"overzicht": ""}   # the default page lives at the root (/overzicht is "not found")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def app_url(demo_dir, chromium):
-    with streamlit_server(demo_dir, env={"GGU_ADMIN_PASSWORD_HASH":
-                                         passwords.hash_password(PASSWORD)}) as url:
-        first = open_page(chromium, url)   # the frame runs once, as on a server in use
-        wait_for_app(first)
-        first.context.close()
-        yield url
 
 
 @pytest.fixture
@@ -218,6 +205,29 @@ def test_rapport_presentation_mode_with_arrow_keys(open_):
         assert counter.inner_text() == f"Dia {n} van 10"
     assert page.locator(".js-plotly-plot").count() == 1   # slide 3: the split
     assert_accessible(page, "rapport in presentation mode")
+
+
+def _sidebar(page) -> dict:
+    """Where the sidebar and its first label stand, and whether that label is cut off."""
+    return page.evaluate("""() => {
+        const bar = document.querySelector("[data-testid='stSidebar']");
+        const label = bar.querySelector("[data-testid='stWidgetLabel'] p");
+        const b = bar.getBoundingClientRect(), l = label.getBoundingClientRect();
+        return {x: b.x, width: b.width, label_x: l.x, cut: label.scrollWidth > label.clientWidth};
+    }""")
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_reports_styles_stay_inside_its_slides(open_, presenting):
+    """The slides' CSS does not reach Streamlit's own elements: the sidebar stands where it
+    stands on the Overzicht, and its labels are whole."""
+    expected = _sidebar(open_("overzicht"))
+    page = open_("rapport")
+    if presenting:
+        page.get_by_role("switch", name="Presentatiemodus").focus()
+        page.keyboard.press("Space")
+        wait_for_app(page)
+    assert _sidebar(page) == expected and not expected["cut"]
 
 
 def test_beheer_history_after_login(open_):

@@ -5,17 +5,9 @@ import re
 
 import pytest
 
-from tools.browser import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import fresh, open_page, wait_for_app
 
-
-@pytest.fixture(scope="module")
-def app_url(demo_dir):
-    with streamlit_server(demo_dir) as url:
-        # Streamlit knows the st.navigation pages only once the frame has run; until then a
-        # fresh server resolves /portfolio to the file in pages/ without the frame.
-        with browser() as b:
-            wait_for_app(open_page(b, url))
-        yield url
+pytestmark = pytest.mark.browser
 
 
 def _burnup(page):
@@ -25,8 +17,8 @@ def _burnup(page):
     return page.locator(".js-plotly-plot").filter(has_text="31 dec").first
 
 
-def test_choose_an_item_and_see_its_burnup(app_url):
-    with browser() as b:
+def test_choose_an_item_and_see_its_burnup(app_url, chromium):
+    with fresh(chromium) as b:
         page = open_page(b, f"{app_url}/portfolio")
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -51,8 +43,8 @@ def test_choose_an_item_and_see_its_burnup(app_url):
         assert errors == []
 
 
-def test_shared_link_opens_the_item_in_english(app_url):
-    with browser() as b:
+def test_shared_link_opens_the_item_in_english(app_url, chromium):
+    with fresh(chromium) as b:
         page = open_page(b, f"{app_url}/portfolio?item=NIS2&lang=en")
         page.get_by_text("Year-end forecast").first.wait_for(timeout=30_000)
         wait_for_app(page)

@@ -7,26 +7,17 @@ import pytest
 
 from ggu.i18n import formats as fmt
 from ggu.store import loader
-from tools.browser import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import fresh, open_page, wait_for_app
+
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def app_url(demo_dir):
-    with streamlit_server(demo_dir) as url:
-        yield url
-
-
-def test_filter_from_the_url_and_csv_download(app_url, demo_dir, tmp_path):
+def test_filter_from_the_url_and_csv_download(app_url, demo_dir, tmp_path, chromium):
     levels = loader.query("spend_by_level", demo_dir, year_from=2024, year_to=2026,
                       categories=("meerjarig",), unit="eur", base_year=2025)
     total = levels[levels["node_level"] == "total"].iloc[0]
     items = levels[levels["node_level"] == "item"]
-    with browser() as b:
-        # A fresh server serves pages/ as old-style pages until the frame has run once (see
-        # README): open the start page first, then the shared link in a new browser context.
-        first = open_page(b, app_url)
-        wait_for_app(first)
-        first.context.close()
+    with fresh(chromium) as b:
         page = open_page(b, f"{app_url}/uitgaven?categorie=meerjarig")
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -24,6 +24,8 @@ from ggu.ingest import load
 from ggu.store import loader, snapshots
 from ggu.store.snapshots import Store
 
+pytestmark = pytest.mark.sql
+
 
 def two_snapshots(root: Path) -> Store:
     """The tiny data (0001, 2024 budget 1000) and a newer snapshot 0002 (budget 1100)."""

@@ -6,6 +6,8 @@ from ggu import cli
 from ggu.store import loader
 from ggu.store.snapshots import Store
 
+pytestmark = pytest.mark.sql
+
 # X: 2022 spent 60 in Jan and 40 in Dec (40% after October), 2023 80 in Mar and 20 in Nov (20%):
 # on average 30% falls after October, so 140 spent by 31 Oct 2024 -> 140 / 0.7 = 200.00; the
 # remaining 60 follows the average November (10%) and December (20%) shares: 160 in Nov, 200 Dec.

@@ -1,8 +1,12 @@
 """Dutch (default) and English display formats."""
 import datetime as dt
 
+import pytest
+
 from ggu import i18n
 from ggu.i18n import formats as fmt
+
+pytestmark = pytest.mark.unit
 
 
 def nbsp(s):

@@ -15,6 +15,8 @@ from ggu.i18n import formats as fmt
 from ggu.present import charts, narrative
 from ggu.store import loader
 
+pytestmark = pytest.mark.app
+
 SOURCES = sorted([*(ROOT / "ggu").rglob("*.py"), *(ROOT / "pages").glob("*.py"),
                   ROOT / "dashboard.py"])
 

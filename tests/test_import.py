@@ -19,6 +19,8 @@ from ggu.ingest import contract, history, load, rules, workbook
 from ggu.store import loader
 from ggu.store.snapshots import DataError, Store
 
+pytestmark = pytest.mark.sql
+
 # ---------------------------------------------------------------- helpers
 
 @functools.lru_cache(maxsize=1)
@@ -112,6 +114,7 @@ def test_import_twice_changes_nothing(tiny, tmp_path):
     assert results == ["ok", "ongewijzigd"]
 
 
+@pytest.mark.slow
 def test_export_then_import_is_exact(demo_dir, tmp_path):
     """The demo snapshot -> export -> import into an empty folder: every table equal, cents
     included; and importing the export over the demo changes nothing."""
@@ -370,6 +373,7 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(tiny, tmp_path):
 
 # ---------------------------------------------------------------- kill -9, rollback, compare
 
+@pytest.mark.slow
 def test_killed_import_leaves_the_previous_state(tiny, tmp_path):
     import os
     import signal

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from conftest import build_tiny
 
 from ggu import cli
 from ggu.store import loader
 from ggu.store.snapshots import Store
 from tools import loadtest
+
+pytestmark = pytest.mark.slow
 
 
 def in_thread(fn):

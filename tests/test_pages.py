@@ -10,6 +10,8 @@ from ggu.i18n import formats as fmt
 from ggu.present import tables
 from ggu.store import loader
 
+pytestmark = pytest.mark.app
+
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
 

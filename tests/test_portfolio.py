@@ -8,6 +8,8 @@ from ggu.i18n import formats as fmt
 from ggu.present import charts
 from ggu.store import loader
 
+pytestmark = pytest.mark.app
+
 PAGE = "pages/portfolio.py"
 
 

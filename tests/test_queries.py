@@ -5,6 +5,8 @@ import streamlit as st
 from ggu.store import loader
 from ggu.web import data
 
+pytestmark = pytest.mark.sql
+
 # Sample values for parameters a query cannot do without (other parameters stay null).
 SAMPLES = {"year_from": 2023, "year_to": 2024, "unit": "eur", "base_year": 2024, "rate": 3.0,
            "indexation_pct": 0.0}

@@ -15,17 +15,22 @@ from ggu.report import pdf
 from ggu.store import loader
 from tests.test_pages import run_app
 
+pytestmark = pytest.mark.sql
+
 YEARS = (2024, 2025)
 
 
 @pytest.fixture(scope="module")
-def built(demo_dir):
-    """Per year the report (Dutch) and its chart images, made once (one Chromium session each)."""
-    out = {}
-    for year in YEARS:
-        rep = report.build(year, demo_dir, lang="nl", made=dt.date(2026, 11, 24))
-        out[year] = (rep, pdf.chart_images(rep))
-    return out
+def reports(demo_dir):
+    """Per year the report (Dutch), built once."""
+    return {year: report.build(year, demo_dir, lang="nl", made=dt.date(2026, 11, 24))
+            for year in YEARS}
+
+
+@pytest.fixture(scope="module")
+def built(reports):
+    """Per year the report and its chart images (one Chromium session each: the slow tier)."""
+    return {year: (rep, pdf.chart_images(rep)) for year, rep in reports.items()}
 
 
 def pdf_text(content: bytes) -> str:
@@ -34,6 +39,7 @@ def pdf_text(content: bytes) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", YEARS)
 def test_pdf_holds_total_split_and_demo_mark_on_every_page(built, demo_dir, year):
     rep, images = built[year]
@@ -54,18 +60,19 @@ def test_pdf_holds_total_split_and_demo_mark_on_every_page(built, demo_dir, year
     assert "Snapshot " + s["snapshot"] in text and "Bron inwoners: CBS" in text
 
 
+@pytest.mark.slow
 def test_pdf_2024_states_58_million(built):
     text = pdf_text(report.render_pdf(built[2024][0], built[2024][1]))
     assert "€ 58,0 mln" in text
     assert "grafiek niet beschikbaar" not in text.lower()
 
 
-def test_pdf_without_chromium_falls_back_to_tables(built, demo_dir, monkeypatch):
+def test_pdf_without_chromium_falls_back_to_tables(reports, demo_dir, monkeypatch):
     def no_chromium(*args, **kwargs):
         raise RuntimeError("Chromium not found")
 
     monkeypatch.setattr(pdf, "chart_images", no_chromium)
-    rep = built[2024][0]
+    rep = reports[2024]
     text = pdf_text(report.render_pdf(rep))
     assert text.count("Grafiek niet beschikbaar") == sum(s.chart is not None for s in rep.slides)
     s = cli.summary(2024, demo_dir)
@@ -87,8 +94,8 @@ def native_charts(content: bytes) -> dict[str, list]:
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_pptx_has_native_charts_equal_to_the_queries(built, demo_dir, year):
-    rep = built[year][0]
+def test_pptx_has_native_charts_equal_to_the_queries(reports, demo_dir, year):
+    rep = reports[year]
     content = report.render_pptx(rep)
     prs = Presentation(io.BytesIO(content))
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))   # 16:9
@@ -114,18 +121,18 @@ def test_pptx_has_native_charts_equal_to_the_queries(built, demo_dir, year):
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_html_is_self_contained_and_interactive(built, year):
-    page = report.render_html(built[year][0]).decode("utf-8")
+def test_html_is_self_contained_and_interactive(reports, year):
+    page = report.render_html(reports[year]).decode("utf-8")
     assert page.count("<script type=\"text/javascript\">/**") == 1 or "plotly.js v" in page
-    assert page.count("Plotly.newPlot") == sum(s.chart is not None for s in built[year][0].slides)
+    assert page.count("Plotly.newPlot") == sum(s.chart is not None for s in reports[year].slides)
     outside_scripts = re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S)
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", outside_scripts)
     assert not re.search(r"<script[^>]+src=|<link\b|@import|url\(\s*['\"]?https?:", page)
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_report_figures_reconcile_with_cli_summary_to_the_cent(built, demo_dir, year):
-    figures = built[year][0].figures
+def test_report_figures_reconcile_with_cli_summary_to_the_cent(reports, demo_dir, year):
+    figures = reports[year].figures
     s = cli.summary(year, demo_dir)
     assert round(figures["budget_eur"], 2) == s["budget_eur"]
     assert round(figures["spent_eur"], 2) == s["spent_eur"]
@@ -133,7 +140,7 @@ def test_report_figures_reconcile_with_cli_summary_to_the_cent(built, demo_dir, 
         mine = figures["categories"][c["category"]]
         for key in ("budget_eur", "spent_eur", "budget_share_pct", "norm_pct", "deviation_pp"):
             assert round(mine[key], 2) == c[key], (c["category"], key)
-    fund = next(sl for sl in built[year][0].slides if sl.key == "fund")
+    fund = next(sl for sl in reports[year].slides if sl.key == "fund")
     assert fund.kpis[0][0] == fmt.eur_mln(s["budget_eur"], lang="nl")
 
 

@@ -16,7 +16,9 @@ from ggu.config import ROOT
 from ggu.ingest import load
 from ggu.report import html as report_html
 from ggu.web import url
-from tools.browser import browser, open_page, streamlit_server, wait_for_app
+from tools.browser import fresh, open_page, streamlit_server, wait_for_app
+
+pytestmark = pytest.mark.app
 
 HOSTILE = ["' OR 1=1 --", "x" * 10_000, "𝕏 ß 漢字 \u202e", "../../etc/passwd",
            "<script>alert(1)</script>"]
@@ -127,8 +129,9 @@ def test_the_report_slides_show_hostile_names_as_text(hostile_dir):
     assert html.escape(SCRIPT) in blocks
 
 
-def test_hostile_names_render_as_text_in_the_browser(hostile_dir):
-    with streamlit_server(hostile_dir) as url, browser() as b:
+@pytest.mark.browser
+def test_hostile_names_render_as_text_in_the_browser(hostile_dir, chromium):
+    with streamlit_server(hostile_dir) as url, fresh(chromium) as b:
         page = open_page(b, f"{url}/portfolio?item=A")
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -6,6 +6,8 @@ from conftest import build_tiny
 from ggu.store import loader
 from ggu.store.snapshots import DataError, Store
 
+pytestmark = pytest.mark.sql
+
 
 def test_new_snapshot_is_noticed_without_restart(tmp_path):
     store = build_tiny(tmp_path)

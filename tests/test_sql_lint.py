@@ -2,7 +2,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from ggu.config import QUERIES_DIR, ROOT
+
+pytestmark = pytest.mark.unit
 
 
 def test_queries_pass_sqlfluff():

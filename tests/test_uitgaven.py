@@ -9,6 +9,8 @@ from test_pages import metrics, run_app
 
 from ggu.store import loader
 
+pytestmark = pytest.mark.app
+
 PAGE = "pages/uitgaven.py"
 
 

@@ -1,11 +1,14 @@
 """The server's warm-up (ggu/warmup.py) leaves the start page ready: the first visit's run of
 the frame and the Overzicht runs no query of its own; without data it stays quiet."""
+import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ggu.config import ROOT
 from ggu.store import loader
 from ggu.web import warmup
+
+pytestmark = pytest.mark.app
 
 
 def test_after_the_warm_up_the_start_page_runs_no_query(demo_dir, monkeypatch):

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -32,7 +32,7 @@ def _free_port() -> int:
 def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict | None = None):
     """Start `streamlit run app.py` (as `make run` does) on a free localhost port; yield its URL.
     `env`: extra environment variables for the server (e.g. the Beheer password hash)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, **(env or {}), "GGU_DATA_DIR": str(data_dir),
            "STREAMLIT_SERVER_HEADLESS": "true", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1", "STREAMLIT_SERVER_PORT": str(port)}
@@ -105,3 +105,15 @@ def axe(page) -> list[dict]:
 def serious(violations: list[dict]) -> list[dict]:
     """The violations of impact serious or critical (the WCAG 2.1 AA bar of the test suite)."""
     return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+@contextlib.contextmanager
+def fresh(b):
+    """The shared browser `b`, with every browser context opened inside the block closed at its
+    end (a test leaves no pages, cookies or storage behind for the next)."""
+    before = set(b.contexts)
+    try:
+        yield b
+    finally:
+        for context in set(b.contexts) - before:
+            context.close()

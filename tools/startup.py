@@ -113,11 +113,11 @@ def measure(data_dir: str, runs: int) -> tuple[list[dict], list[dict], list[dict
     """`runs` first visits, returning visits and later visits, interleaved (the machine's load
     then weighs on all alike). The returning profile first visits twice to fill its caches; its
     server always gets the same port, since the HTTP cache is keyed by the address."""
-    port = server._free_port()
+    port = server.free_port()
     first, returning, later = [], [], []
     with tempfile.TemporaryDirectory(prefix="ggu-profile-") as profile, sync_playwright() as pw:
         def revisit():
-            with mock.patch.object(server, "_free_port", return_value=port):
+            with mock.patch.object(server, "free_port", return_value=port):
                 return returning_visit(pw, profile, data_dir)
         for _ in range(2):   # fill the profile's caches
             revisit()

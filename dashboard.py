@@ -9,6 +9,7 @@ warmup.wait()   # served by app.py: the server's warm-up imports the modules bel
 from ggu import config, i18n, store  # noqa: E402
 from ggu.i18n import formats as fmt  # noqa: E402
 from ggu.i18n import t  # noqa: E402
+from ggu.ingest import provenance  # noqa: E402
 from ggu.store import DataError, Store, schema  # noqa: E402
 from ggu.web import auth, blocks, data, url  # noqa: E402
 
@@ -27,23 +28,30 @@ blocks.accessibility(i18n.lang())
 if auth.login_required_everywhere() and auth.gate(lead=t("auth.required")) is None:
     st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the Beheer login
 
-broken = None   # set when the current snapshot is missing or unreadable: the last good one
+broken, meta, problem = None, None, None   # broken: the last good snapshot read instead
 try:
     store.pin()   # one snapshot for the whole run, even if an import moves the pointer meanwhile
     broken = store.fallback()
     meta = data.query("meta").iloc[0]
-    problem = None if meta["schema_version"] == schema.version() else \
-        t("app.outdated", snapshot=meta["snapshot_id"])
+    if meta["schema_version"] != schema.version():
+        problem = t("app.outdated", snapshot=meta["snapshot_id"])
 except DataError as error:
-    problem = t("app.no_data") if Store().current_id() is None else \
-        t("app.data_error", error=error)
+    if Store().current_id() is not None:
+        problem = t("app.data_error", error=error)
 if broken is not None:
     st.warning(t("sec.fallback", wanted=broken.wanted, used=broken.id), icon=":material/warning:")
 if problem:
     st.title(t("app.title"))
     st.error(problem)
     st.stop()
-years = data.query("years")["year"].tolist()
+
+beheer = st.Page("pages/beheer.py", title=t("nav.beheer"),
+                 icon=":material/admin_panel_settings:", url_path="beheer")
+years = data.query("years")["year"].tolist() if meta is not None else []
+if not years:   # no data yet, or started afresh: Beheer only, where the first file is loaded
+    st.info(t("app.start_empty"), icon=":material/upload_file:")
+    st.navigation([beheer]).run()
+    st.stop()
 
 with st.sidebar:
     st.selectbox(t("filter.year"), years, key=url.state("jaar", years, years[0]),
@@ -51,8 +59,10 @@ with st.sidebar:
     url.write("jaar", st.session_state["jaar"], default=years[0])
     st.caption(t("app.snapshot", snapshot=meta["snapshot_id"], as_of=fmt.date(meta["as_of_date"])))
 
-if meta["is_demo"]:
-    st.warning(t("app.demo_banner"), icon=":material/science:")
+if meta["is_demo"]:   # while any demo figure remains; which sheets hold loaded ones, if any
+    loaded = provenance.loaded_parts(meta["loaded_json"])
+    st.warning(t("app.demo_banner") + (" " + t("app.demo_loaded", parts="; ".join(loaded))
+                                       if loaded else ""), icon=":material/science:")
 
 pages = [
     st.Page("pages/overzicht.py", title=t("nav.overview"), icon=":material/dashboard:",
@@ -67,7 +77,6 @@ pages = [
             url_path="bijdragen"),
     st.Page("pages/rapport.py", title=t("nav.report"), icon=":material/slideshow:",
             url_path="rapport"),
-    st.Page("pages/beheer.py", title=t("nav.beheer"), icon=":material/admin_panel_settings:",
-            url_path="beheer"),
+    beheer,
 ]
 st.navigation(pages).run()

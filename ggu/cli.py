@@ -160,6 +160,8 @@ def cmd_export(args) -> int:
     rows = workbook.export(snapshot.path, _xlsx_out(args.out))
     print(f"Snapshot {snapshot.id} geëxporteerd naar {args.out}: "
           + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()) + ".")
+    if workbook.demo_note(snapshot.path):
+        print("Let op: dit zijn voorbeelddata; het bestand zegt dat ook (blad Uitleg).")
     return 0
 
 
@@ -204,6 +206,18 @@ def cmd_rollback(args) -> int:
 
     new_id = history.rollback(args.id, args.data_dir, user=config.setting("user"))
     print(f"Teruggezet: snapshot {new_id} heeft nu de inhoud van snapshot {args.id}.")
+    return 0
+
+
+def cmd_empty(args) -> int:
+    from ggu.ingest import history
+
+    if not args.yes:
+        raise UsageError("leegmaken verwijdert alle cijfers uit de huidige stand; "
+                         "bevestig met --yes")
+    new_id = history.empty(args.data_dir, user=config.setting("user"))
+    print(f"Begonnen met lege gegevens: snapshot {new_id}. Eerdere snapshots blijven bewaard "
+          f"(terugzetten met 'python -m ggu rollback ID').")
     return 0
 
 
@@ -280,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="zet de gegevens terug naar een eerdere snapshot (als nieuwe)")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_rollback)
+    p = sub.add_parser("empty", parents=[common],
+                       help="begin met lege gegevens (een nieuwe, lege snapshot; gelogd)")
+    p.add_argument("--yes", action="store_true", help="bevestig dat alle cijfers weg mogen")
+    p.set_defaults(func=cmd_empty)
     p = sub.add_parser("report", parents=[common],
                        help="het ALV-rapport van een jaar als PDF, PowerPoint of HTML")
     p.add_argument("--year", type=_year, required=True, metavar="JJJJ")

@@ -9,7 +9,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import lang, t
 from ggu.ingest import history, load, workbook
 from ggu.present.tables import display_frame
-from ggu.store import Store
+from ggu.store import DataError, Store
 from ggu.web import auth, blocks, data
 
 blocks.frame_guard()
@@ -26,8 +26,9 @@ with top_right:
     auth.logout_button()
 st.markdown(t("bh.lead"))
 
-tab_load, tab_history, tab_compare, tab_rollback = st.tabs(
-    [t("bh.tab.load"), t("bh.tab.history"), t("bh.tab.compare"), t("bh.tab.rollback")])
+tab_load, tab_history, tab_compare, tab_rollback, tab_empty = st.tabs(
+    [t("bh.tab.load"), t("bh.tab.history"), t("bh.tab.compare"), t("bh.tab.rollback"),
+     t("bh.tab.empty")])
 
 with tab_load:
     st.header(t("bh.step1"), anchor=False)
@@ -40,7 +41,7 @@ with tab_load:
     if store.current_id():
         c2.download_button(t("bh.download_export"),
                            functools.partial(workbook.export_bytes, store.readable().path, lang()),
-                           file_name=f"GGU-cijfers-{store.current_id()}.xlsx",
+                           file_name=workbook.export_name(store.readable().path),
                            icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument."
                                 "spreadsheetml.sheet")
@@ -135,6 +136,23 @@ with tab_rollback:
         if st.button(t("bh.rollback_button"), disabled=not sure, icon=":material/history:"):
             new_id = history.rollback(target, user=user)
             st.session_state["bh_rollback_done"] = (new_id, target)
+            st.rerun()
+
+with tab_empty:
+    st.caption(t("bh.empty_lead"))
+    done = st.session_state.pop("bh_empty_done", None)
+    if done:
+        st.success(t("bh.empty_done", new=done), icon=":material/check_circle:")
+    if store.current_id() and store.meta().get("is_demo") == "true":
+        st.info(t("bh.empty_demo"), icon=":material/science:")
+    sure = st.checkbox(t("bh.empty_confirm"), key="empty_sure")
+    if st.button(t("bh.empty_button"), disabled=not sure or not store.current_id(),
+                 icon=":material/delete_sweep:", key="empty_button"):
+        try:
+            st.session_state["bh_empty_done"] = history.empty(user=user)
+        except DataError as error:
+            st.error(str(error))
+        else:
             st.rerun()
 
 st.caption(t("bh.cli"))

@@ -41,10 +41,12 @@ def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(demo_dir, ch
 
 
 def test_a_fresh_server_without_data_says_what_to_do(tmp_path, chromium):
-    """The server's warm-up finds no snapshot and lets the page explain, as without it."""
+    """The server's warm-up finds no snapshot and lets the page explain, as without it; the
+    page is Beheer, where the first file is loaded."""
     with streamlit_server(tmp_path) as url, fresh(chromium) as b:
         page = open_page(b, url)
         page.get_by_text("python -m ggu demo").wait_for(timeout=30_000)
+        assert page.get_by_role("heading", level=1).inner_text().startswith("Beheer")
         assert not page.locator("[data-testid='stException']").count()
 
 

@@ -91,11 +91,14 @@ def test_english_from_the_url(tiny_dir, monkeypatch):
     assert metrics(at)["Budget"] == "€0.0M"
 
 
-def test_no_data_explains_what_to_do(tmp_path, monkeypatch):
+def test_no_data_explains_what_to_do_and_offers_beheer(tmp_path, monkeypatch):
+    """Without any data the dashboard says how to get some, and shows Beheer, where an
+    administrator loads the first file."""
     monkeypatch.setenv("GGU_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
-    assert "python -m ggu demo" in at.error[0].value
+    assert "python -m ggu demo" in at.info[0].value and "Beheer" in at.info[0].value
+    assert at.title[0].value.startswith("Beheer")
 
 
 def test_points_of_attention_explain_the_rules_as_they_are_in_the_data(tmp_path, monkeypatch):

@@ -640,7 +640,8 @@ def meta(f, p):
     return pd.DataFrame([{"snapshot_id": kv.get("snapshot_id"), "created_at": kv.get("created_at"),
                           "is_demo": kv.get("is_demo", "false") == "true",
                           "data_source": kv.get("source"),
-                          "schema_version": kv.get("schema_version"), "as_of_date": _as_of(f)}])
+                          "schema_version": kv.get("schema_version"),
+                          "loaded_json": kv.get("loaded_json"), "as_of_date": _as_of(f)}])
 
 
 BASELINES = {fn.__name__: fn for fn in (

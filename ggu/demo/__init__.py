@@ -303,6 +303,8 @@ def filler(tables: dict[str, pd.DataFrame]):
         """Replace the data tables by the demo frames (within the snapshot's transaction)."""
         for table in CLEAR_ORDER:
             con.execute(f"delete from {table}")
+        # the whole set is demo data again: nothing is loaded (see ggu/ingest/provenance.py)
+        con.execute("delete from meta where key in ('demo_snapshot', 'loaded_json')")
         rows = {}
         for table in TABLES:
             columns = [r[0] for r in con.execute(

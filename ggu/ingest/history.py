@@ -14,7 +14,7 @@ from ggu.i18n import formats as fmt
 from ggu.ingest import contract
 from ggu.store import loader
 from ggu.store.codes import CATEGORIES
-from ggu.store.snapshots import DataError, Store, attach
+from ggu.store.snapshots import READ_ONLY_CONFIG, DataError, Store, attach
 
 
 def _text(value) -> str:
@@ -224,11 +224,44 @@ def rollback(snapshot_id: str, data_dir=None, user: str | None = None) -> str:
     message = t("hist.rollback_message", lang="nl", snapshot=snapshot_id)
     new_id = store.write(fill, action="rollback", user=user, base=snapshot_id,
                          meta={"rollback_of": snapshot_id}, message=message)
-    store.log_attempt({"logged_at": dt.datetime.now().isoformat(),
-                       "user_name": user, "action": "rollback", "file_name": None,
-                       "sha256": None, "snapshot_id": new_id, "rows": {}, "result": "ok",
-                       "problems": 0, "message": message})
+    _log(store, "rollback", user, new_id, message)
     return new_id
+
+
+def empty(data_dir=None, user: str | None = None) -> str:
+    """Start from empty data, explicitly: a new snapshot with every data table empty and no
+    demo mark (the earlier snapshots stay, for history and rollback)."""
+    store = Store(data_dir)
+    user = user or config.setting("user")
+    if store.current_id() is None:
+        raise DataError(t("hist.empty_nothing"))
+    with duckdb.connect(str(store.readable().path), read_only=True,
+                        config=READ_ONLY_CONFIG) as con:
+        holds = [tb.name for tb in contract.tables()
+                 if con.execute(f"select count(*) from {tb.name}").fetchone()[0]]
+    if not holds:
+        raise DataError(t("hist.empty_already"))
+
+    def fill(con) -> dict[str, int]:
+        for tb in contract.tables():
+            con.execute(f"delete from {tb.name}")
+        con.execute("delete from meta where key in "
+                    "('demo_snapshot', 'loaded_json', 'as_of_date', 'rollback_of')")
+        return {tb.name: 0 for tb in contract.tables()}
+
+    message = t("hist.empty_message", lang="nl")
+    new_id = store.write(fill, action="empty", user=user, message=message,
+                         meta={"is_demo": "false", "source": "leeg", "content_sha256": ""})
+    _log(store, "empty", user, new_id, message)
+    return new_id
+
+
+def _log(store: Store, action: str, user: str, snapshot_id: str, message: str) -> None:
+    """A change that came from no file, in the attempts log beside the snapshots' own log."""
+    store.log_attempt({"logged_at": dt.datetime.now().isoformat(),
+                       "user_name": user, "action": action, "file_name": None,
+                       "sha256": None, "snapshot_id": snapshot_id, "rows": {}, "result": "ok",
+                       "problems": 0, "message": message})
 
 
 def compare_totals(result: dict[str, pd.DataFrame]) -> dict[str, int]:

@@ -17,7 +17,7 @@ import duckdb
 from ggu import config
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from ggu.ingest import contract
+from ggu.ingest import contract, provenance
 from ggu.ingest.outcome import Outcome, Problem, Refused
 from ggu.ingest.read import limit_mb, mb, read_source
 from ggu.ingest.rules import quote, replaced, validate
@@ -26,7 +26,10 @@ from ggu.store.snapshots import DataError, Store, attach
 PAUSE_ENV = "GGU_IMPORT_TEST_PAUSE"   # test hook: a file to create, then sleep inside the load
 
 
-def _filler(loaded: dict[str, contract.Table], staging: Path):
+def _filler(loaded: dict[str, contract.Table], staging: Path, store: Store,
+            demo_ref: str | None):
+    """Replace the rows the file replaces (contract.REPLACE_BY_YEAR, else by key); when the
+    data was demo data, mark what of it remains (provenance.mark)."""
     def fill(con) -> dict[str, int]:
         attach(con, staging, "stg")
         pause = os.environ.get(PAUSE_ENV)
@@ -40,6 +43,8 @@ def _filler(loaded: dict[str, contract.Table], staging: Path):
             if pause:   # test hook: the kill -9 test kills the process here, mid-load
                 Path(pause).write_text(name)
                 time.sleep(600)
+        if demo_ref is not None:
+            provenance.mark(con, store, demo_ref)
         return rows
     return fill
 
@@ -76,7 +81,8 @@ def import_path(path: str | os.PathLike, data_dir=None, user: str | None = None,
             source = read_source(path, work)
             outcome.sha256 = source.sha256
             outcome.notes = source.notes
-            current = store.readable().path if store.current_id() else None
+            base = store.readable() if store.current_id() else None
+            current = base.path if base else None
             staging = work / "staging.duckdb"
             loaded, problems, rows, changes = validate(source, staging, current)
             outcome.rows = rows
@@ -90,9 +96,11 @@ def import_path(path: str | os.PathLike, data_dir=None, user: str | None = None,
             if current is not None and not any(a or r for a, r in changes.values()):
                 outcome.result = "ongewijzigd"
             else:
+                demo_ref = provenance.reference(store, base.id if base else None)
                 outcome.snapshot_id = store.write(
-                    _filler(loaded, staging), action="import", user=user,
-                    meta=_import_meta(staging, loaded, as_of), file_name=outcome.file_name,
+                    _filler(loaded, staging, store, demo_ref), action="import", user=user,
+                    meta=_import_meta(staging, loaded, as_of, demo_ref is not None),
+                    file_name=outcome.file_name,
                     sha256=source.sha256, message=t("imp.log_message", lang="nl",
                                                     name=outcome.file_name))
                 outcome.result = "ok"
@@ -115,9 +123,12 @@ def import_path(path: str | os.PathLike, data_dir=None, user: str | None = None,
     return outcome
 
 
-def _import_meta(staging: Path, loaded, as_of: str | None) -> dict[str, str]:
-    """Meta of an imported snapshot: real data; figures up to the stated or last booking date."""
-    meta = {"is_demo": "false", "source": "import", "content_sha256": ""}
+def _import_meta(staging: Path, loaded, as_of: str | None, into_demo: bool) -> dict[str, str]:
+    """Meta of an imported snapshot: real data (or, into demo data, what provenance.mark says);
+    figures up to the stated or last booking date."""
+    meta = {"source": "import", "content_sha256": ""}
+    if not into_demo:
+        meta["is_demo"] = "false"
     if as_of:
         meta["as_of_date"] = as_of
     elif "spend" in loaded:

@@ -115,13 +115,15 @@ def _write_sheet(wb: Workbook, name: str, headers, rows, columns=None, widths=No
         ws.append([_cell(ws, v, columns[i] if columns else None) for i, v in enumerate(row)])
 
 
-def _write_explain(wb: Workbook, lang: str | None) -> None:
+def _write_explain(wb: Workbook, lang: str | None, note: str | None = None) -> None:
     ws = wb.create_sheet(EXPLAIN_SHEET)
     ws.freeze_panes = "A3"
     for letter, width in zip("ABCDEFG", (16, 22, 70, 26, 10, 44, 16)):
         ws.column_dimensions[letter].width = width
-    intro = WriteOnlyCell(ws, value=t("tpl.intro", lang=lang))
+    intro = WriteOnlyCell(ws, value=(note + " " if note else "") + t("tpl.intro", lang=lang))
     intro.alignment = Alignment(wrap_text=False)
+    if note:
+        intro.font = Font(bold=True, color="D55E00")
     ws.append([intro])
     ws.append(_header_cells(ws, [t(f"tpl.head.{k}", lang=lang) for k in
                                  ("sheet", "column", "meaning", "type", "required", "allowed",
@@ -131,9 +133,12 @@ def _write_explain(wb: Workbook, lang: str | None) -> None:
 
 
 def _workbook(data: dict[str, list[tuple]] | None, totals: list[tuple] | None,
-              lang: str | None) -> Workbook:
+              lang: str | None, note: str | None = None) -> Workbook:
+    """The workbook; `note` (demo data) opens the Uitleg sheet and is the file's subject."""
     wb = Workbook(write_only=True)
-    _write_explain(wb, lang)
+    if note:
+        wb.properties.subject = note
+    _write_explain(wb, lang, note)
     for tb in tables():
         _write_sheet(wb, tb.sheet, [c.header for c in tb.columns],
                      (data or {}).get(tb.name, []), tb.columns)
@@ -161,6 +166,21 @@ def export_bytes(snapshot_path: str | Path, lang: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
+def demo_note(path: str | Path, lang: str | None = None) -> str | None:
+    """What an export of this snapshot must say when it holds demo data, else None."""
+    with duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG) as con:
+        meta = dict(con.execute("select key, value from meta").fetchall())
+    if meta.get("is_demo") != "true":
+        return None
+    return t("tpl.demo_note", lang=lang, snapshot=meta.get("snapshot_id", "?"))
+
+
+def export_name(path: str | Path) -> str:
+    """The file name of an export: `GGU-cijfers-0004.xlsx`, `GGU-voorbeelddata-0001.xlsx`."""
+    kind = "voorbeelddata" if demo_note(path) else "cijfers"
+    return f"GGU-{kind}-{Path(path).stem}.xlsx"
+
+
 def snapshot_rows(path: str | Path) -> tuple[dict[str, list[tuple]], list[tuple]]:
     """Every data table of a snapshot as rows in template column order, and the budget totals."""
     data = {}
@@ -180,10 +200,10 @@ def snapshot_rows(path: str | Path) -> tuple[dict[str, list[tuple]], list[tuple]
 
 def export(snapshot_path: str | Path, out, lang: str | None = None) -> dict[str, int]:
     """Write a snapshot in the template's form to `out` (a path or a file); returns the rows
-    written per sheet."""
+    written per sheet. An export of demo data says so (Uitleg sheet, the file's subject)."""
     data, totals = snapshot_rows(snapshot_path)
     too_big = [table(n).sheet for n, rows in data.items() if len(rows) > EXCEL_MAX_ROWS]
     if too_big:
         raise DataError(t("tpl.too_big", lang=lang, sheets=", ".join(too_big)))
-    _workbook(data, totals, lang).save(out)
+    _workbook(data, totals, lang, demo_note(snapshot_path, lang)).save(out)
     return {table(n).sheet: len(rows) for n, rows in data.items()}

@@ -2,6 +2,7 @@
 
 NL = {
     'tpl.intro': 'Uitleg bij het sjabloon: één blad per tabel, rij 1 is de kopregel. Bedragen mogen als 1.234,56 of 1234.56; datums als 31-01-2024 of 2024-01-31. Een blad dat ontbreekt blijft ongewijzigd. Blad "Totalen" (optioneel): het totaal van de begroting per jaar; de begrotingsregels moeten daarop uitkomen.',
+    'tpl.demo_note': 'VOORBEELDDATA: deze cijfers zijn verzonnen rond de publieke kengetallen van de GGU (gegevensstand {snapshot}). Een bestand met voorbeelddata dat u inlaadt, blijft als voorbeelddata gemarkeerd zolang er voorbeeldcijfers in staan.',
     'tpl.head.sheet': 'Blad',
     'tpl.head.column': 'Kolom',
     'tpl.head.meaning': 'Betekenis',
@@ -142,6 +143,7 @@ NL = {
 
 EN = {
     'tpl.intro': 'About this template: one sheet per table, row 1 is the header. Amounts as 1.234,56 or 1234.56; dates as 31-01-2024 or 2024-01-31. A sheet left out stays unchanged. Sheet "Totalen" (optional): the budget total per year; the budget lines must add up to it.',
+    'tpl.demo_note': 'SAMPLE DATA: these figures are invented around the public key figures of the GGU (data snapshot {snapshot}). A file with sample data that you load stays marked as sample data as long as it holds sample figures.',
     'tpl.head.sheet': 'Sheet',
     'tpl.head.column': 'Column',
     'tpl.head.meaning': 'Meaning',

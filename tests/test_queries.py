@@ -93,3 +93,29 @@ def test_a_parameter_given_as_none_shares_the_cached_result(tiny_dir, monkeypatc
     filtered = data.query("portfolio_by_item", year=2024, categories=None, search=None)
     assert runs == [{"year": 2024}]
     assert filtered.equals(plain)
+
+
+def test_overdue_is_one_definition_for_the_roadmap_and_the_points_of_attention(tmp_path):
+    """Two items whose end year (2023) has passed in 2024, both with a booking in 2024: E is
+    still being implemented (overdue), F is afgerond (a late invoice, not overdue). The roadmap's
+    title and the rule einde_verstreken count the same one item."""
+    from conftest import build_tiny
+
+    from ggu.present import narrative
+    store = build_tiny(tmp_path)
+    store.write(lambda con: con.execute("""
+        insert into item values
+            ('E', 'Echo', 'programma', 'meerjarig', 'Standaarden', 'G2', 'Team E', 2021, 2023,
+             'groen', null, 'implementatie'),
+            ('F', 'Foxtrot', 'programma', 'meerjarig', 'Standaarden', 'G2', 'Team F', 2021, 2023,
+             'groen', null, 'afgerond');
+        insert into spend values (20, 'E', '2024-03-01', 10.00, 'inhuur', 'Rest'),
+            (21, 'F', '2024-03-01', 5.00, 'inhuur', 'Late factuur');
+        """) and {"item": 2}, action="import", user="test")
+    rows = loader.query("portfolio_by_item", tmp_path, year=2024).set_index("item_id")
+    assert rows.loc["E", "is_overdue"] and not rows.loc["F", "is_overdue"]
+    assert "1 hadden al klaar moeten zijn" in narrative.roadmap_title(rows.reset_index(), 2024)
+    broken = loader.query("exceptions_by_item", tmp_path, year=2024).set_index("item_id")
+    overdue = {i for i, rules in broken["rules"].items()
+               if any(r["rule_id"] == "einde_verstreken" for r in rules)}
+    assert overdue == {"E"}

@@ -6,7 +6,7 @@ from ggu import i18n, report
 from ggu.i18n import t
 from ggu.report import html as report_html
 from ggu.store import snapshot_id
-from ggu.web import blocks
+from ggu.web import blocks, data
 from ggu.web.plot import plot
 
 blocks.frame_guard()
@@ -18,7 +18,7 @@ snapshot = snapshot_id()
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _report(snapshot: str, year: int, lang: str) -> report.Report:
-    return report.build(year, lang=lang)
+    return report.build(year, lang=lang, query=data.query)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -81,7 +81,7 @@ params = dict(year_from=year_from, year_to=year_to, unit=unit, base_year=base_ye
                   ("funding_sources", "bron"))})
 levels = data.query("spend_by_level", **params)
 months = data.query("spend_by_month", **params)
-digits = 2 if unit == "per_inhabitant" else 0
+digits = choices.amount_digits(unit)
 
 span = narrative.span(year_from, year_to)
 heading.title(t("uit.title", years=span), anchor=False)
@@ -145,7 +145,7 @@ st.header(t("uit.table_title"), anchor=False)
 st.caption(t("uit.table_caption", n=len(by_item)))
 st.dataframe(display_frame(by_item, TABLE, eur_digits=digits), hide_index=True,
              key="items_table")
-name = f"ggu-uitgaven-{span.replace('–', '-')}-{unit}"
+name = choices.download_name(year_from, year_to, unit)
 buttons = st.container(horizontal=True)
 buttons.download_button(t("uit.download_csv"), key="download_csv",
                         data=downloads.to_csv(by_item, TABLE, decimals=4 if digits else 2),

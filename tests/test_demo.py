@@ -376,3 +376,16 @@ def test_indicators_show_a_mix_of_progress(con):
         group by i.indicator_id""")]
     assert max(progress) >= 0.9  # on course or done
     assert sum(p < 0.6 for p in progress) >= 2  # behind
+
+
+def test_every_demo_instalment_follows_the_one_rounding_rule(demo_dir):
+    """The demo generator rounds in whole cents of its own; every instalment it wrote equals
+    instalment_eur of measures.sql, the rule the what-if and the planning use."""
+    con = duckdb.connect(str(Store(demo_dir).current().path), read_only=True,
+                         config=READ_ONLY_CONFIG)
+    off = con.execute(
+        "select count(*), count(*) filter (where c.amount_eur <> "
+        "instalment_eur(m.inhabitants, c.rate_per_inhabitant_eur)) "
+        "from contribution as c join municipality as m using (year, cbs_code)").fetchone()
+    con.close()
+    assert off[0] > 6000 and off[1] == 0

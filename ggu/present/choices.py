@@ -31,6 +31,17 @@ def default_price_year(years: list[int], prices: pd.DataFrame) -> int:
     return max([y for y in candidates if y in known] or candidates)
 
 
+def amount_digits(unit: str) -> int:
+    """Decimals of amounts in a unit: cents per inhabitant, whole euros otherwise."""
+    return 2 if unit == "per_inhabitant" else 0
+
+
+def download_name(year_from: int, year_to: int, unit: str) -> str:
+    """`ggu-uitgaven-2024-2026-eur`: the Uitgaven table's file name, without extension."""
+    span = str(year_from) if year_from == year_to else f"{year_from}-{year_to}"
+    return f"ggu-uitgaven-{span}-{unit}"
+
+
 def top(items: pd.DataFrame, rank: str) -> pd.DataFrame:
     """The first TOP_N items by a rank of spend_by_level.sql (rank_spent, rank_over, …)."""
     return items[items[rank] <= TOP_N].sort_values(rank)

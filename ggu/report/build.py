@@ -29,14 +29,16 @@ def _series_chart(fig, kind, labels, df, columns: dict[str, str], unit, table_co
                  unit=unit, table=_text_table(df, table_columns))
 
 
-def build(year: int, data_dir=None, lang: str | None = None, made: dt.date | None = None) -> Report:
-    """The report of a year in a language (default: the current one)."""
+def build(year: int, data_dir=None, lang: str | None = None, made: dt.date | None = None,
+          query=None) -> Report:
+    """The report of a year in a language (default: the current one). `query(name, **params)`
+    runs a query (default: ggu.store.query on data_dir; the page passes its cached one)."""
     with i18n.using(lang) as lang:
-        return _build(year, data_dir, lang, made or dt.date.today())
+        q = query or (lambda name, **p: store.query(name, data_dir, **p))
+        return _build(year, q, lang, made or dt.date.today())
 
 
-def _build(year, data_dir, lang, made) -> Report:
-    q = lambda name, **p: store.query(name, data_dir, **p)   # noqa: E731
+def _build(year, q, lang, made) -> Report:
     meta = q("meta").iloc[0]
     totals_all = q("totals_by_year")
     totals_all = totals_all[totals_all["year"] <= year].reset_index(drop=True)

@@ -264,8 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     print("Belastingtest op een kopie van de huidige snapshot; halverwege wordt een nieuwe "
           "snapshot geschreven.")
     results = []
+    source = config.data_dir(args.data_dir)   # once: each run points GGU_DATA_DIR at its copy
     for n in args.sessions:
-        result = run_copy(args.data_dir, n, passes=args.passes)
+        result = run_copy(source, n, passes=args.passes)
         print(result.line())
         for problem in result.errors + result.mixed_runs:
             print(f"  {problem}")

@@ -37,7 +37,7 @@ from ggu.demo.seed import (
     SEASONS,
     SPECIAL_REALISATION,
 )
-from ggu.store.codes import CATEGORIES, INSTALMENTS
+from ggu.store import codes
 from ggu.store.snapshots import Store
 
 AS_OF = dt.date(2026, 10, 31)
@@ -92,7 +92,7 @@ def _budget(items: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for year in YEARS:
         total = {}
-        for category, pct in zip(CATEGORIES, CATEGORY_SHARE_PCT[year]):
+        for category, pct in zip(codes.CATEGORIES, CATEGORY_SHARE_PCT[year]):
             active = [it for it in items.itertuples()
                       if it.category == category and year in _active_years(it)]
             weights = []
@@ -234,7 +234,7 @@ def _municipalities() -> tuple[pd.DataFrame, pd.DataFrame]:
         for k, code in enumerate(group["cbs_code"]):
             # half the yearly amount per instalment, rounded half up to the cent
             cents = (int(group["inhabitants"].iloc[k]) * rate_cents + 1) // 2
-            for j, instalment in enumerate(INSTALMENTS):
+            for j, instalment in enumerate(codes.INSTALMENTS):
                 paid = dt.date(year, 1 + 6 * j, 1) + dt.timedelta(days=int(offsets[k, j]))
                 if 2 * k + j in late:
                     paid += dt.timedelta(days=int(rng.integers(60, 120)))
@@ -249,7 +249,7 @@ def _municipalities() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _reference() -> tuple[pd.DataFrame, pd.DataFrame]:
     split_norm = pd.DataFrame(
-        [(2018, c, Decimal(n), Decimal("2.0")) for c, n in zip(CATEGORIES, (50, 20, 30))],
+        [(2018, c, Decimal(n), Decimal("2.0")) for c, n in zip(codes.CATEGORIES, (50, 20, 30))],
         columns=["valid_from_year", "category", "norm_pct", "tolerance_pp"])
     cpi = pd.read_csv(config.SEED_DIR / "cpi_nl_jaarmutatie.csv",
                       dtype={"cpi_jaarmutatie_pct": str})

@@ -12,8 +12,7 @@ from ggu import config, i18n
 from ggu.i18n import CATALOGUE, t
 from ggu.i18n import formats as fmt
 from ggu.ingest import contract
-from ggu.store import loader
-from ggu.store.codes import CATEGORIES
+from ggu.store import codes, loader
 from ggu.store.snapshots import READ_ONLY_CONFIG, DataError, Store, attach
 
 
@@ -179,7 +178,7 @@ def split_changes(path_a, path_b) -> pd.DataFrame:
     out = out.rename(columns={"budget_share_pct_a": "share_a_pct",
                               "budget_share_pct_b": "share_b_pct"})
     out["share_shift_pp"] = out["share_b_pct"] - out["share_a_pct"]
-    order = {c: i for i, c in enumerate(CATEGORIES)}
+    order = {c: i for i, c in enumerate(codes.CATEGORIES)}
     return out.sort_values(["year", "category"], key=lambda s: s.map(order) if s.name ==
                            "category" else s).reset_index(drop=True)
 

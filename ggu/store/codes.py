@@ -1,24 +1,36 @@
 """The coded values of the data and their order, read from the schema, never typed out again:
 the categories and verdicts in the order of their macros (measures.sql, which the SQL in
-queries/ uses too), the other codes in the order of their table's CHECK constraint."""
+queries/ uses too), the other codes in the order of their table's CHECK constraint.
+
+Read on first use (`codes.CATEGORIES`), not at import: reading runs the schema in an in-memory
+DuckDB (about 0.1 s), which a server's start need not wait for.
+"""
 from __future__ import annotations
+
+import functools
 
 import duckdb
 
 from ggu.store import schema
 from ggu.store.tables import allowed
 
+NAMES = ("CATEGORIES", "VERDICTS", "KINDS", "STATUSES", "PHASES", "FUNDING_SOURCES",
+         "INSTALMENTS")
 
-def _from_macros() -> tuple[tuple[str, ...], tuple[str, ...]]:
+
+@functools.cache
+def _values() -> dict[str, tuple[str, ...]]:
     with duckdb.connect() as con:
         con.execute(schema.up_to("measures"))
         categories, verdicts = con.execute("select categories(), verdicts()").fetchone()
-    return tuple(categories), tuple(verdicts)
+    return {"CATEGORIES": tuple(categories), "VERDICTS": tuple(verdicts),
+            "KINDS": allowed("item", "kind"), "STATUSES": allowed("item", "status"),
+            "PHASES": allowed("item", "phase"),
+            "FUNDING_SOURCES": allowed("budget", "funding_source"),
+            "INSTALMENTS": allowed("contribution", "instalment")}
 
 
-CATEGORIES, VERDICTS = _from_macros()
-KINDS = allowed("item", "kind")
-STATUSES = allowed("item", "status")
-PHASES = allowed("item", "phase")
-FUNDING_SOURCES = allowed("budget", "funding_source")
-INSTALMENTS = allowed("contribution", "instalment")
+def __getattr__(name: str) -> tuple[str, ...]:
+    if name in NAMES:
+        return _values()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,7 +18,7 @@ from ggu.present.palette import (
     STATUS_COLOURS,
     TODAY_COLOUR,
 )
-from ggu.store.codes import CATEGORIES
+from ggu.store import codes
 
 
 def forecast_vs_budget(df: pd.DataFrame) -> go.Figure:
@@ -88,7 +88,7 @@ def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
     legend and hover (an item that started before the window starts at its edge); open-ended
     items run to the right edge with '→'. A dotted line marks today, labelled with the date.
     `df`: rows of portfolio_by_item.sql."""
-    order = {c: i for i, c in enumerate(CATEGORIES)}
+    order = {c: i for i, c in enumerate(codes.CATEGORIES)}
     rows = df.assign(_g=df[group].map(lambda g: order.get(g, g) if group == "category" else g))
     rows = rows.sort_values(["_g", "start_year", "name"], ascending=[True, True, True])
     edge = max(last_year, int(rows["end_year"].max() if rows["end_year"].notna().any() else 0)) + 1

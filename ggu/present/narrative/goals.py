@@ -7,7 +7,7 @@ import pandas as pd
 from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.labels import listing, signed_pct, verdict_label
-from ggu.store.codes import VERDICTS
+from ggu.store import codes
 
 
 def goals_by_verdict(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[tuple[str, list]]:
@@ -16,7 +16,7 @@ def goals_by_verdict(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[tupl
     The one grouping the Strategische doelen page and the ALV report both show."""
     verdict = indicators.drop_duplicates("goal_id").set_index("goal_id")["goal_verdict"]
     groups = []
-    for v in reversed(VERDICTS):
+    for v in reversed(codes.VERDICTS):
         rows = [g for g in goals.itertuples(index=False) if verdict.get(g.goal_id) == v]
         if rows:
             groups.append((v, rows))

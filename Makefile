@@ -23,10 +23,10 @@ run: install optional $(DATA_DIR)/CURRENT  ## Install, build the demo data when 
 		--server.address 127.0.0.1 --server.port $(PORT)
 
 test: install-dev chromium static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
-	$(PY) -m pytest -n $(WORKERS)
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal
 
 check: install-dev node_modules/.package-lock.json  ## The unit, sql and app tiers and the layer contracts (no browser, nothing slow)
-	$(PY) -m pytest -n $(WORKERS) -m "not browser and not slow"
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal -m "not browser and not slow"
 
 demo: install  ## (Re)build the demo data set as a new snapshot (no-op when it is current)
 	$(PY) -m ggu demo --data-dir $(DATA_DIR)

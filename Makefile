@@ -14,7 +14,7 @@ DEBS ?= chromium poppler-utils fonts-liberation fonts-dejavu-core
 # then; otherwise it serves without them and says what is missing.
 CAN_APT ?= $(if $(filter 0,$(shell id -u)),1,0)
 
-.PHONY: run test check demo install install-dev chromium optional optional-chromium \
+.PHONY: run test check demo install install-dev chromium debs optional optional-chromium \
 	optional-charts node screenshots clean
 
 run: install optional $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
@@ -48,24 +48,25 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	touch $(VENV)/.installed $@
 
 chromium:  ## Debian's Chromium, poppler-utils and fonts (the tests need them)
-	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done | xargs); \
-	if [ -z "$$missing" ]; then :; \
-	elif [ "$(CAN_APT)" = 1 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	else \
-		echo "Ontbrekende Debian-pakketten: $$missing. Installeer ze met 'sudo apt-get install $$missing' en probeer opnieuw."; \
-		exit 1; \
-	fi
+	@$(MAKE) --no-print-directory debs IF_MISSING=fail
 
 # What `make run` can do without: Chromium (the PDF then shows each chart's table) and npm (the
 # charts then load Streamlit's own, larger plotly.js). Installed when this user may; else said.
 optional: optional-chromium optional-charts
 
 optional-chromium:
+	@$(MAKE) --no-print-directory debs IF_MISSING=warn
+
+# The Debian packages: installed when this user may; else the test run stops (fail) or `make
+# run` says what it does without them (warn).
+debs:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done | xargs); \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$(CAN_APT)" = 1 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	elif [ "$(IF_MISSING)" = fail ]; then \
+		echo "Ontbrekende Debian-pakketten: $$missing. Installeer ze met 'sudo apt-get install $$missing' en probeer opnieuw."; \
+		exit 1; \
 	else \
 		echo "Let op: $$missing ontbreekt. Het dashboard werkt; de PDF van het ALV-rapport toont tabellen waar grafieken zouden staan. Installeer met 'sudo apt-get install $$missing'."; \
 	fi

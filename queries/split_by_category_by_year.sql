@@ -11,7 +11,9 @@ with norm as (
         norm_pct,
         tolerance_pp
     from v_norm_by_year
-    where ($year is null or year = $year)
+    where
+        ($year is null or year = $year)
+        and year <= (select b.base_year from v_base_year as b)
 ),
 
 budget as (

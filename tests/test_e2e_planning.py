@@ -26,8 +26,12 @@ def _goto_planning(page) -> None:
 
 
 def _split_labels(page) -> list[str]:
-    return [text(s) for s in page.locator(
-        "[data-testid='stElementContainer']:has(.js-plotly-plot) .annotation-text").all_text_contents()]
+    charts = page.locator("[data-testid='stElementContainer']:has(.js-plotly-plot)")
+    return [text(s) for s in charts.locator(".annotation-text").all_text_contents()]
+
+
+def rate_field(page):
+    return page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)")
 
 
 def _grid_click(page, row: int, column_x: int) -> None:
@@ -56,7 +60,7 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
 
     _grid_click(page, 0, 54)                      # include V27-01 (kortcyclisch)
     _grid_click(page, 2, 54)                      # include V27-03 (meerjarig; proposals by id)
-    rate = page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)")
+    rate = rate_field(page)
     rate.fill("3.40")
     rate.press("Enter")
     wait_for_app(page)
@@ -75,17 +79,17 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     page.get_by_role("button", name="Opslaan").click()
     wait_for_app(page)
     expect(page.get_by_text(re.compile("Niet opgeslagen: .* door collega"))).to_be_visible()
-    assert page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)").input_value() == "3.40"
+    assert rate_field(page).input_value() == "3.40"
     assert metric(page, "2027") == text(fmt.eur_mln(expected["room_eur"]))
 
     # open the colleague's version, redo the edits, publish
     page.get_by_role("button", name=re.compile("Nieuwste versie openen")).click()
     wait_for_app(page)
-    assert page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)").input_value() == "3.10"
+    assert rate_field(page).input_value() == "3.10"
     _grid_click(page, 0, 54)
     _grid_click(page, 2, 54)
-    page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)").fill("3.40")
-    page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)").press("Enter")
+    rate_field(page).fill("3.40")
+    rate_field(page).press("Enter")
     wait_for_app(page)
     page.get_by_role("button", name="Publiceren").click()
     wait_for_app(page)
@@ -111,7 +115,7 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     download.value.save_as(pdf)
     words = text(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                 text=True, check=True).stdout)
-    assert f"Voorstel begroting 2027: {NAME}" in words
+    assert f"Voorstel begroting 2027 Scenario {NAME} (gepubliceerd)" in words
     assert text(fmt.eur_mln(expected["room_eur"])) in words
 
 

@@ -30,6 +30,7 @@ PAGE_PARAMS = {
     "uitgaven": ["van", "tot", "eenheid", "prijsjaar", "categorie", "thema", "doel", "project",
                  "kostensoort", "bron"],
     "bijdragen": ["gemeente"],
+    "planning": ["scenario"],
 }
 
 

@@ -25,7 +25,9 @@ FIRST_YEAR = 2015          # 12 years of spending: 2015-2026
 # Parameter values used where a query takes them: the pages' defaults for the last full year.
 _Y = demo.AS_OF.year - 1
 DEFAULT_PARAMS = {"year": _Y, "item_id": "IBD", "year_from": _Y - 2, "year_to": _Y, "unit": "eur",
-                  "base_year": _Y, "compare_year": _Y - 1, "rate": 3.05, "indexation_pct": 0.0}
+                  "base_year": _Y, "compare_year": _Y - 1, "rate": 3.05, "indexation_pct": 0.0,
+                  "scenario": '{"rate_per_inhabitant_eur": "3.4000", "indexation_pct": "2.00", '
+                              '"proposals": ["V27-01", "V27-03"]}'}
 
 SPEND_SQL = (Path(__file__).resolve().parent / "bench_spend.sql").read_text(encoding="utf-8")
 

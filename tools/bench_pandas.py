@@ -42,6 +42,11 @@ def load(path: Path) -> dict[str, pd.DataFrame]:
     spend = frames["spend"]
     spend["item_id"] = spend["item_id"].astype("category")
     spend["cost_type"] = spend["cost_type"].astype("category")
+    # v_budget: the budget rows up to the base year (later rows are the multi-year budget)
+    budget = frames["budget"]
+    monitored = budget[budget["year"] <= _as_of(frames).year]
+    base_year = monitored["year"].max() if not monitored.empty else budget["year"].max()
+    frames["budget"] = budget[budget["year"] <= base_year].reset_index(drop=True)
     return frames
 
 

@@ -37,8 +37,9 @@ def _build(scenario, q, lang, made) -> Report:
     first = years.iloc[0]
     y1 = int(first["year"])
     slides = [
-        Slide("title", t("plan.rp_title", year=y1, name=scenario.name),
-              t("plan.rp_subtitle", status=t(f"plan.status.{scenario.status}")), notes=[
+        Slide("title", t("plan.rp_title", year=y1),
+              t("plan.rp_subtitle", name=scenario.name,
+                status=t(f"plan.status.{scenario.status}")), notes=[
                   t("plan.rp_params", base_year=int(base["base_year"]),
                     rate=fmt.eur(scenario.rate_per_inhabitant_eur, digits=2),
                     indexation=fmt.pct(scenario.indexation_pct, digits=2)),

@@ -44,17 +44,17 @@ with parameters as (
 ),
 
 end_years as (
-    select unnest(from_json(json_extract(scenario, '$.end_years'),
+    select unnest(from_json(coalesce(json_extract(scenario, '$.end_years'), '[]'),
                             '[{"line_id": "VARCHAR", "end_year": "INTEGER"}]'), recursive := true)
 ),
 
 drops as (
-    select unnest(from_json(json_extract(scenario, '$.drops'),
+    select unnest(from_json(coalesce(json_extract(scenario, '$.drops'), '[]'),
                             '[{"line_id": "VARCHAR", "from_year": "INTEGER"}]'), recursive := true)
 ),
 
 amounts as (
-    select unnest(from_json(json_extract(scenario, '$.amounts'),
+    select unnest(from_json(coalesce(json_extract(scenario, '$.amounts'), '[]'),
                             '[{"line_id": "VARCHAR", "year": "INTEGER", "funding_source": "VARCHAR",
                                "amount_eur": "DECIMAL(18,2)"}]'), recursive := true)
 ),

@@ -92,7 +92,7 @@ def year_table(years: pd.DataFrame) -> pd.DataFrame:
     """The plan years as text: rate, fund, budget, budget from the fund, room with its word."""
     return pd.DataFrame({
         i18n.t("plan.col_year"): [str(int(y)) for y in years["year"]],
-        i18n.t("plan.kpi_rate"): [fmt.eur(r, digits=2) for r in years["rate_per_inhabitant_eur"]],
+        i18n.t("plan.kpi_rate"): [fmt.eur(r, digits=4) for r in years["rate_per_inhabitant_eur"]],
         i18n.t("plan.kpi_fund"): [fmt.eur(v) for v in years["fund_eur"]],
         i18n.t("plan.kpi_budget"): [fmt.eur(v) for v in years["budget_eur"]],
         i18n.t("plan.kpi_fonds_budget"): [fmt.eur(v) for v in years["fonds_budget_eur"]],
@@ -104,7 +104,7 @@ def effect_table(effect: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         i18n.t("plan.col_year"): [f"{int(y)}" + ("" if p else f" ({i18n.t('plan.base')})")
                                   for y, p in zip(effect["year"], effect["is_plan"])],
-        i18n.t("plan.kpi_rate"): [fmt.eur(r, digits=2) for r in effect["rate_per_inhabitant_eur"]],
+        i18n.t("plan.kpi_rate"): [fmt.eur(r, digits=4) for r in effect["rate_per_inhabitant_eur"]],
         i18n.t("col.contribution_eur"): [fmt.eur(v, digits=2) for v in effect["contribution_eur"]],
         i18n.t("plan.col_change"): ["–" if not p else f"{signed_eur(c)} ({fmt.pct(pc)})"
                                     for p, c, pc in zip(effect["is_plan"], effect["change_eur"],

@@ -52,9 +52,6 @@ SETTINGS = {
     "roles_claim": Setting("GGU_ROLES_CLAIM", "roles",
                            "The OIDC claim that names a user's role (college, beheer); "
                            "secrets [roles] claim wins."),
-    "trusted_proxies": Setting("GGU_TRUSTED_PROXIES", "127.0.0.1,::1",
-                               "Proxies whose X-Forwarded-For gives the client address for the "
-                               "login log (comma-separated IPs)."),
 }
 
 

@@ -89,7 +89,7 @@ def oidc_beheer(data_dir, monkeypatch, user, lang="nl"):
 def test_an_admin_address_gets_beheer(tiny, monkeypatch):  # noqa: F811
     at = oidc_beheer(tiny, monkeypatch, {"is_logged_in": True, "email": ADMIN})
     assert at.file_uploader
-    assert f"Ingelogd als {ADMIN} (rol: beheerder)." in [c.value for c in at.sidebar.caption]
+    assert f"Ingelogd als `{ADMIN}` (rol: beheerder)." in [c.value for c in at.sidebar.caption]
     assert [b.label for b in at.sidebar.button] == ["Uitloggen"]
 
 

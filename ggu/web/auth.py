@@ -26,9 +26,9 @@ a string or a list whose values name a role), `[beheer] admins` / GGU_ADMINS (be
 `[roles] college` / GGU_COLLEGE (college) as e-mail addresses. An unknown permission raises
 KeyError, so that a typo fails in the tests rather than hiding a block.
 
-The client's address (for the login log) is the TCP peer, or behind a trusted proxy
-(GGU_TRUSTED_PROXIES, default the loopback addresses) the last X-Forwarded-For hop that is not
-a trusted proxy; see `client_address`.
+The client's address (for the login log) is the TCP peer, or behind a trusted proxy the
+X-Forwarded-For hop that Streamlit's server (uvicorn, FORWARDED_ALLOW_IPS) resolved; see
+`client_address`.
 """
 from __future__ import annotations
 
@@ -136,24 +136,13 @@ def can(permission: str) -> bool:
 
 
 def client_address() -> str:
-    """The client's IP address for the login log. Streamlit gives the TCP peer (None for
-    loopback). Only when the peer is a trusted proxy (GGU_TRUSTED_PROXIES) is X-Forwarded-For
-    read, from the right: the first hop that is not itself a trusted proxy is the client (the
-    left part of the header is whatever the client sent, and may be forged). Values that are
-    not IP addresses are ignored, so nothing else reaches the log."""
+    """The client's IP address for the login log: the TCP peer as Streamlit's server (uvicorn)
+    resolves it. Behind a proxy, uvicorn takes it from X-Forwarded-For only when the peer is a
+    trusted proxy (its FORWARDED_ALLOW_IPS, default the loopback addresses), reading from the
+    right, so a client cannot forge it by sending the header itself. Streamlit gives None for
+    loopback; a value that is not an IP address is logged as `unknown`."""
     peer = st.context.ip_address
-    peer = "127.0.0.1" if peer is None else _ip(peer) or "unknown"   # None: loopback
-    trusted = {a.strip() for a in config.setting("trusted_proxies").split(",") if a.strip()}
-    if peer not in trusted:
-        return peer
-    forwarded = st.context.headers.get("X-Forwarded-For")
-    for hop in reversed(forwarded.split(",") if isinstance(forwarded, str) else []):
-        hop = _ip(hop)
-        if hop is None:
-            break
-        if hop not in trusted:
-            return hop
-    return peer
+    return "127.0.0.1" if peer is None else _ip(peer) or "unknown"
 
 
 def _ip(value: object) -> str | None:
@@ -199,7 +188,7 @@ def _password_form() -> None:
         before = lockout.Verdict(ok=True)
     if before.locked:
         _locked_message(before)
-    with st.form("login"):
+    with st.form("login", clear_on_submit=True):   # the password does not stay in the field
         password = st.text_input(t("auth.password"), type="password", key="beheer_password")
         if not st.form_submit_button(t("auth.login"), type="primary"):
             return
@@ -254,7 +243,8 @@ def sidebar() -> None:
         return
     with st.sidebar:
         if who:
-            st.caption(t("auth.sidebar_user", user=who, role=t(f"role.{role()}")))
+            # the address as code: as a (mailto) link, markdown would colour it below 4.5:1
+            st.caption(t("auth.sidebar_user", user=f"`{who}`", role=t(f"role.{role()}")))
             logout_button(key="sidebar_logout")
         else:
             st.button(t("auth.oidc_button"), on_click=st.login, key="sidebar_login",

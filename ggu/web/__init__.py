@@ -4,7 +4,7 @@ dashboard.py and app.py).
 blocks.py   layout blocks: a chart with title, summary and table; a table of texts; the year
 data.py     the cache at the edge: query results and figures per snapshot
 url.py      URL state (?jaar=…&lang=…), checked against allow-lists, old keys as aliases
-auth.py     the Beheer login (OIDC or the local password)
+auth.py     the login (OIDC or the local password), the roles: auth.role(), auth.can()
 plot.py     drawing a figure with our plotly.js bundle (plot.js), bundle.py building it
 warmup.py   the server's warm-up at start
 serving.py  connections without Nagle's delay

@@ -10,7 +10,8 @@ warmup.py   the server's warm-up at start
 serving.py  connections without Nagle's delay
 
 Each workaround of a Streamlit behaviour says which version it is for and when it can go:
-blocks.frame_guard, blocks.accessibility, plot.py with bundle.py, warmup.py, serving.py.
+blocks.frame_guard, blocks.accessibility, plot.py with bundle.py, warmup.py, serving.py,
+auth.sidebar (an address as code).
 
 May import: every other ggu package.
 """

@@ -105,28 +105,31 @@ def college() -> set[str]:
     return {str(a).strip().lower() for a in listed if str(a).strip()}
 
 
-def role_for(email: str | None, claims: dict, claim: str, admin_list: set[str],
-             college_list: set[str]) -> str:
-    """The role of a logged-in address: the highest of its provider claim `claim` (a role name
-    or a list of them; other values are ignored) and the address lists. Pure, for the tests."""
+def role_for(claims: dict, claim: str, admin_list: set[str], college_list: set[str]) -> str:
+    """The role of a logged-in user from the provider's claims: the highest of the claim
+    `claim` (a role name or a list of them; other values are ignored) and the address lists,
+    which match the `email` claim only, and not when the provider says it is unverified
+    (`email_verified` false). Pure, for the tests."""
     granted = claims.get(claim) if claim else None
-    names = [granted] if isinstance(granted, str) else list(granted or [])
-    found = {str(n).strip().lower() for n in names} & set(ROLES)
-    if email and email.lower() in admin_list:
-        found.add("beheer")
-    if email and email.lower() in college_list:
-        found.add("college")
+    names = [granted] if isinstance(granted, str) else granted
+    found = {str(n).strip().lower() for n in names if isinstance(n, str)} & set(ROLES) \
+        if isinstance(names, list | tuple) else set()
+    email = str(claims.get("email") or "").strip().lower()
+    if email and claims.get("email_verified") is not False:
+        if email in admin_list:
+            found.add("beheer")
+        if email in college_list:
+            found.add("college")
     return max(found, key=ROLES.index, default="lezer")
 
 
 def role() -> str:
     """The current session's role: "lezer" | "college" | "beheer" (anonymous readers: lezer)."""
     if method() == "oidc":
-        email = oidc_email()
-        if email is None:
+        if oidc_email() is None:
             return "lezer"
         claim = str(_secrets("roles").get("claim") or config.setting("roles_claim"))
-        return role_for(email, st.user.to_dict(), claim, admins(), college())
+        return role_for(st.user.to_dict(), claim, admins(), college())
     return "beheer" if st.session_state.get(SESSION_KEY) else "lezer"
 
 

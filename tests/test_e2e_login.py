@@ -187,7 +187,7 @@ def test_wrong_passwords_on_two_servers_lock_both(chromium, tmp_path):
             assert try_password(a, "fout") == "Dat wachtwoord klopt niet."
         assert try_password(b, "wrong") == "That password is not correct."
         assert text(b.locator("[data-testid='stCaptionContainer']").filter(
-            has_text="attempts left").inner_text()).startswith("1 attempts left")
+            has_text="Attempts left").inner_text()).startswith("Attempts left: 1. Then")
         locked = try_password(b, "wrong")                   # the fifth, on the other server
         assert locked.startswith("Password login is locked after 5 failed attempts within "
                                  "15 minutes. Try again at ")

@@ -137,7 +137,7 @@ def test_five_wrong_passwords_lock_the_login(tiny, monkeypatch, password_hash): 
     for left in (4, 3, 2, 1):
         wrong(at)
         assert at.error[0].value == "Dat wachtwoord klopt niet."
-        assert at.caption[-2].value.startswith(f"Nog {left} pogingen;")
+        assert at.caption[-2].value.startswith(f"Pogingen over: {left}. Daarna gaat het")
     wrong(at)
     assert at.error[0].value.startswith(
         "Het inloggen met een wachtwoord is op slot na 5 mislukte pogingen binnen 15 minuten. "

@@ -9,7 +9,7 @@ NL = {
                              'lezen, maar Beheer is alleen voor beheerders. Hoort u beheerder te '
                              'zijn? Vraag de beheerder van het dashboard om uw adres toe te '
                              'voegen. Of log uit en log in met een ander account.',
-    'auth.attempts_left': 'Nog {left} pogingen; daarna gaat het inloggen met een wachtwoord '
+    'auth.attempts_left': 'Pogingen over: {left}. Daarna gaat het inloggen met een wachtwoord '
                           '{minutes} minuten op slot.',
     'auth.locked': 'Het inloggen met een wachtwoord is op slot na {failures} mislukte pogingen '
                    'binnen {window} minuten. Probeer het om {time} opnieuw (over {minutes} '
@@ -29,7 +29,7 @@ EN = {
                              'pages, but Administration is for administrators only. Should you '
                              'be one? Ask the dashboard\'s administrator to add your address. '
                              'Or log out and log in with another account.',
-    'auth.attempts_left': '{left} attempts left; then password login is locked for {minutes} '
+    'auth.attempts_left': 'Attempts left: {left}. Then password login is locked for {minutes} '
                           'minutes.',
     'auth.locked': 'Password login is locked after {failures} failed attempts within {window} '
                    'minutes. Try again at {time} (in {minutes} minutes). An administrator with '

@@ -159,17 +159,24 @@ def test_login_roles_refusal_and_logout_with_a_real_provider(chromium, oidc_app,
         assert not page.locator("[data-testid='stFileUploader']").count()
 
 
-def try_password(page, password: str) -> str:
-    """Type a password into the Beheer login, press Enter; the error shown after it."""
+def try_password(page, password: str, data_dir) -> str:
+    """Type a password into the Beheer login, press Enter; the error shown after it. Waits until
+    the server has recorded the attempt (the run is then under way), then for the run's end."""
+    recorded = len(lockout.Guard(data_dir).attempts())
     field = page.locator("[data-testid='stForm'] input[type='password']")
     field.fill(password)
     field.press("Enter")
+    deadline = time.monotonic() + 30
+    while len(lockout.Guard(data_dir).attempts()) == recorded:
+        assert time.monotonic() < deadline, "the attempt was not recorded"
+        time.sleep(0.1)
     wait_for_app(page)
     return text(page.locator(ERROR).first.inner_text())
 
 
 def test_wrong_passwords_on_two_servers_lock_both(chromium, tmp_path):
-    build_tiny(tmp_path / "data")
+    data = tmp_path / "data"
+    build_tiny(data)
     env = {"GGU_ADMIN_PASSWORD_HASH": hash_password(PASSWORD)}
     forged = {"X-Forwarded-For": "198.51.100.1, 203.0.113.7"}   # what a proxy would append
     with streamlit_server(tmp_path / "data", env=env) as one, \
@@ -184,16 +191,16 @@ def test_wrong_passwords_on_two_servers_lock_both(chromium, tmp_path):
         for page in (a, b):
             wait_for_app(page)
         for _ in range(3):
-            assert try_password(a, "fout") == "Dat wachtwoord klopt niet."
-        assert try_password(b, "wrong") == "That password is not correct."
+            assert try_password(a, "fout", data) == "Dat wachtwoord klopt niet."
+        assert try_password(b, "wrong", data) == "That password is not correct."
         assert text(b.locator("[data-testid='stCaptionContainer']").filter(
             has_text="Attempts left").inner_text()).startswith("Attempts left: 1. Then")
-        locked = try_password(b, "wrong")                   # the fifth, on the other server
+        locked = try_password(b, "wrong", data)                   # the fifth, on the other server
         assert locked.startswith("Password login is locked after 5 failed attempts within "
                                  "15 minutes. Try again at ")
         b.screenshot(path=tmp_path / "locked-en.png")
         assert_accessible(b, "beheer, locked (en)")
-        refused = try_password(a, PASSWORD)                  # the right one, on the first
+        refused = try_password(a, PASSWORD, data)                  # the right one, on the first
         assert refused.startswith("Het inloggen met een wachtwoord is op slot na 5 mislukte")
         assert not a.locator("[data-testid='stFileUploader']").count()
         a.screenshot(path=tmp_path / "locked-nl.png")

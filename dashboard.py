@@ -25,8 +25,9 @@ with st.sidebar:
 i18n.set_lang(st.session_state["lang"])
 url.write("lang", i18n.lang(), default=default_lang)
 blocks.accessibility(i18n.lang())
-if auth.login_required_everywhere() and auth.gate(lead=t("auth.required")) is None:
-    st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the Beheer login
+if auth.login_required_everywhere() and auth.gate(lead=t("auth.required"), need="lezer") is None:
+    st.stop()   # GGU_REQUIRE_LOGIN=true: every page behind the login (any role)
+auth.sidebar()   # who is logged in with which role; log in (OIDC) or out
 
 broken, meta, problem = None, None, None   # broken: the last good snapshot read instead
 try:

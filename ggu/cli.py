@@ -263,6 +263,30 @@ def cmd_hash_password(args) -> int:
     return 0
 
 
+def cmd_logins(args) -> int:
+    from ggu import lockout
+
+    rows = lockout.Guard(config.data_dir(args.data_dir)).attempts(args.limit)
+    if not rows:
+        print("Er zijn nog geen inlogpogingen vastgelegd.")
+    for row in rows:
+        print(f"{row['at_utc'][:19].replace('T', ' ')} UTC  {row['outcome']:<7} "
+              f"{row['account']}  {row['address']}")
+    return 0
+
+
+def cmd_unlock(args) -> int:
+    from ggu import lockout
+
+    account = args.account or lockout.PASSWORD_ACCOUNT
+    if lockout.Guard(config.data_dir(args.data_dir)).unlock(
+            account, by=f"cli:{config.setting('user')}"):
+        print(f"Het slot op {account} is opgeheven.")
+    else:
+        print(f"{account} was niet op slot; de telling van mislukte pogingen begint opnieuw.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
@@ -318,6 +342,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("hash-password",
                        help="maak de hash van het Beheer-wachtwoord (voor secrets.toml)")
     p.set_defaults(func=cmd_hash_password)
+    p = sub.add_parser("logins", parents=[common],
+                       help="de laatste inlogpogingen met het wachtwoord (tijd, uitkomst, adres)")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(func=cmd_logins)
+    p = sub.add_parser("unlock", parents=[common],
+                       help="hef het slot op na te veel mislukte wachtwoorden (standaard: "
+                            "het account beheerder)")
+    p.add_argument("account", nargs="?", metavar="ACCOUNT")
+    p.set_defaults(func=cmd_unlock)
     return parser
 
 

@@ -46,6 +46,12 @@ SETTINGS = {
     "admins": Setting("GGU_ADMINS", "",
                       "Comma-separated e-mail addresses allowed into Beheer with OIDC login; "
                       "secrets [beheer] admins wins."),
+    "college": Setting("GGU_COLLEGE", "",
+                       "Comma-separated e-mail addresses with the role college (OIDC login); "
+                       "secrets [roles] college wins."),
+    "roles_claim": Setting("GGU_ROLES_CLAIM", "roles",
+                           "The OIDC claim that names a user's role (college, beheer); "
+                           "secrets [roles] claim wins."),
 }
 
 

@@ -20,7 +20,7 @@ if user is None:
 
 store = Store()
 top_left, top_right = st.columns([5, 1], vertical_alignment="center")
-top_left.caption(t("auth.logged_in", user=user) + " " +
+top_left.caption(t("auth.logged_in", user=f"`{user}`") + " " +
                  t("bh.snapshot_now", snapshot=store.current_id() or "–"))
 with top_right:
     auth.logout_button()

@@ -24,7 +24,7 @@ with st.expander(t("plan.rules_title"), icon=":material/calculate:"):
     st.markdown(t("plan.rules", base_year=int(base["base_year"]), first=first, last=last,
                   inhabitants_year=int(base["inhabitants_year"])))
 
-who = auth.user()
+who = planning.editor() if auth.can("plan_concept") else None   # college and beheer
 options = {s.name: s for s in planning.visible(who is not None)}
 key = url.state("scenario", list(options), BASIS)
 if st.session_state.get("plan_pending") in options:   # a copy just made opens

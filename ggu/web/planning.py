@@ -9,7 +9,12 @@ import streamlit as st
 from ggu import i18n
 from ggu.i18n import t
 from ggu.plan import BASIS, PlanError, Plans, Scenario, edits, figures
-from ggu.web import data
+from ggu.web import auth, data
+
+
+def editor() -> str:
+    """Who saves: the logged-in address (OIDC) or the password login's account."""
+    return auth.oidc_email() or auth.user() or auth.PASSWORD_ACCOUNT
 
 
 def plans() -> Plans:
@@ -116,5 +121,5 @@ def copy(origin: Scenario, name: str, user: str) -> Scenario:
         "description": ""}), user)
 
 
-__all__ = ["PlanError", "copy", "draft", "editor_columns", "editor_frame", "label", "opened",
-           "original_end_years", "pin", "reopen", "save", "visible"]
+__all__ = ["PlanError", "copy", "draft", "editor", "editor_columns", "editor_frame", "label",
+           "opened", "original_end_years", "pin", "reopen", "save", "visible"]

@@ -8,9 +8,12 @@ auth.py     the Beheer login (OIDC or the local password)
 plot.py     drawing a figure with our plotly.js bundle (plot.js), bundle.py building it
 warmup.py   the server's warm-up at start
 serving.py  connections without Nagle's delay
+parts.py    parts of a page that rerun on their own (st.fragment with the frame's context)
+charts.py   the chart builders of ggu.present, each figure cached by data and language
 
 Each workaround of a Streamlit behaviour says which version it is for and when it can go:
-blocks.frame_guard, blocks.accessibility, plot.py with bundle.py, warmup.py, serving.py.
+blocks.frame_guard, blocks.accessibility, plot.py with bundle.py, warmup.py (and its
+freeze), serving.py.
 
 May import: every other ggu package.
 """

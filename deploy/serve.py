@@ -61,10 +61,7 @@ class Replicas:
     def start(self, port: int) -> None:
         self.procs[port] = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             # no watching of the source files for changes: that is for development, and
-             # costs every run a look at every loaded module
-             "--server.fileWatcherType", "none"],
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=self.app_dir, env=self.env, stdout=subprocess.DEVNULL)
 
     def start_all(self) -> None:

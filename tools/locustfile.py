@@ -19,17 +19,7 @@ import time
 
 from locust import User, constant, events, task
 
-from tools.stclient import Client, RunError
-
-# The pages, in the order a reader goes through them, each with the controls changed there.
-VISIT = [
-    ("", ["basis", "split_table", "basis", "bvs_table"]),
-    ("portfolio", ["pf_group", "forecast_table", "pf_group", "roadmap_table"]),
-    ("doelen", ["goal_allocation_table", "bullets_D1_table", "trend_D1_table"]),
-    ("uitgaven", ["eenheid", "tree_table", "eenheid", "months_table"]),
-    ("bijdragen", ["whatif_rate", "funding_table", "whatif_rate", "provinces_table"]),
-    ("rapport", []),
-]
+from tools.stclient import VISIT, Client, RunError
 
 _runs_file = None
 

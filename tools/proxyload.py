@@ -35,8 +35,7 @@ from ggu import config
 from ggu.config import ROOT
 from ggu.store.snapshots import Store
 from tools import loadtest
-from tools.locustfile import VISIT
-from tools.stclient import Client, RunError
+from tools.stclient import VISIT, Client, RunError
 
 
 def free_port() -> int:

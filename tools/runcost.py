@@ -4,7 +4,7 @@ machine, where wall-clock times are not), for this checkout and, side by side, a
     python -m tools.runcost [--compare /tmp/wt21-before] [--rounds 5]
 
 One process (deploy/serve.py's way of starting it, without the proxy) per checkout, warmed up;
-one reader (tools/stclient.py) goes through tools/locustfile.py's VISIT `--rounds` times; the
+one reader (tools/stclient.py) goes through tools/stclient.py's VISIT `--rounds` times; the
 process's user + system CPU time around each action, averaged per action, in ms. Environment
 variables (e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false) reach the processes.
 """
@@ -17,9 +17,8 @@ from pathlib import Path
 
 from ggu import config
 from ggu.config import ROOT
-from tools.locustfile import VISIT
 from tools.proxyload import Serving, copy_data, warm_up
-from tools.stclient import Client
+from tools.stclient import VISIT, Client
 
 TICKS = os.sysconf("SC_CLK_TCK")
 

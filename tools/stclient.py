@@ -20,6 +20,18 @@ import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+# A reader's round (the load test's, tools/locustfile.py): the pages in the order a reader
+# goes through them, each with the controls changed there (a switch, a filter, a chart's table).
+VISIT = [
+    ("", ["basis", "split_table", "basis", "bvs_table"]),
+    ("portfolio", ["pf_group", "forecast_table", "pf_group", "roadmap_table"]),
+    ("doelen", ["goal_allocation_table", "bullets_D1_table", "trend_D1_table"]),
+    ("uitgaven", ["eenheid", "tree_table", "eenheid", "months_table"]),
+    ("bijdragen", ["whatif_rate", "funding_table", "whatif_rate", "provinces_table"]),
+    ("rapport", []),
+]
+
+RECONNECT_S = 30   # how long a lost session tries to reconnect before it counts as an error
 MARKER = re.compile(r"/\* ggu-snapshot ([0-9 ]*) \*/")
 FINISHED = ForwardMsg.ScriptFinishedStatus
 
@@ -40,9 +52,10 @@ class Widget:
 class Run:
     elapsed_s: float = 0.0
     snapshots: set[str] = field(default_factory=set)
-    titles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)      # the h1s: a full run of a page
+    headings: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
-    fragment: bool = False
+    fragment: bool = False      # the server ran only a part of the page
     messages: int = 0
     reconnected: bool = False   # its process was gone: it ran on another after a reconnect
 
@@ -140,7 +153,8 @@ class Client:
     def _run(self, fragment_id: str) -> Run:
         """One run; when the connection is lost (its process died), reconnect as the browser
         does (through the proxy, which sends the new session to a live process) and ask
-        again, with a full run: the new process has no fragments of this session."""
+        again, as the browser does (the server runs the whole page for a part it does not
+        know: ggu.web.serving.rerun_lost_parts)."""
         try:
             return self._run_once(fragment_id)
         except RunError as error:
@@ -148,18 +162,23 @@ class Client:
                 raise
             lost = error
         self.reconnects += 1
-        try:
-            self.connect(self.page)
-        except (requests.RequestException, websocket.WebSocketException, OSError) as error:
-            raise RunError(f"reconnecting after {lost}: {error}") from error
-        run = self._run_once("")
+        deadline = time.monotonic() + RECONNECT_S
+        while True:   # as the browser does: try again, a little later each time
+            try:
+                self.connect(self.page)
+                break
+            except (requests.RequestException, websocket.WebSocketException, OSError) as error:
+                if time.monotonic() > deadline:
+                    raise RunError(f"reconnecting after {lost}: {error}") from error
+                time.sleep(0.5)
+        run = self._run_once(fragment_id)
         run.reconnected = True
         return run
 
     def _run_once(self, fragment_id: str) -> Run:
         if self.ws is None:
             raise RunError("not connected")
-        run = Run(fragment=bool(fragment_id))
+        run = Run()
         start = time.perf_counter()
         try:
             self.ws.send_binary(self._back_msg(fragment_id))
@@ -180,6 +199,8 @@ class Client:
                     if msg.script_finished == FINISHED.FINISHED_WITH_COMPILE_ERROR:
                         raise RunError("compile error")
                     if msg.script_finished != FINISHED.FINISHED_EARLY_FOR_RERUN:
+                        run.fragment = (msg.script_finished
+                                        == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
                         break   # (a run that ended for st.rerun is followed by its rerun)
         except (websocket.WebSocketException, OSError) as error:
             self.ws = None
@@ -199,8 +220,10 @@ class Client:
                 run.exceptions.append(element.exception.message)
             elif kind == "html":
                 run.snapshots.update(*(m.split() for m in MARKER.findall(element.html.body)))
-            elif kind == "heading" and element.heading.tag == "h1":
-                run.titles.append(element.heading.body)
+            elif kind == "heading":
+                run.headings.append(element.heading.body)
+                if element.heading.tag == "h1":
+                    run.titles.append(element.heading.body)
             elif kind in ("button_group", "selectbox", "slider"):
                 proto = getattr(element, kind)
                 options = ([o.content for o in proto.options] if kind == "button_group"

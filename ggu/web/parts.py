@@ -20,15 +20,15 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from ggu import i18n
 from ggu.store import loader
 from ggu.web import data
+from ggu.web.serving import RUN_CONTEXT
 
-_KEY = "_ggu_run_context"
 _inside = threading.local()   # in a part's own rerun already (a part within a part)
 
 
 def remember() -> None:
     """The frame, after it set the language and pinned the snapshot: save both for the parts'
     own reruns."""
-    st.session_state[_KEY] = (i18n.lang(), loader.pinned())
+    st.session_state[RUN_CONTEXT] = (i18n.lang(), loader.pinned())
 
 
 def fragment(fn):
@@ -39,7 +39,7 @@ def fragment(fn):
         ctx = get_script_run_ctx()
         if ctx is None or not ctx.fragment_ids_this_run or getattr(_inside, "yes", False):
             return fn(*args, **kwargs)   # in a full run the frame has set the context up
-        lang, pin = st.session_state.get(_KEY, (i18n.lang(), None))
+        lang, pin = st.session_state.get(RUN_CONTEXT, (i18n.lang(), None))
         i18n.set_lang(lang)
         loader.repin(pin)
         data.begin_run()

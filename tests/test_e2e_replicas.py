@@ -10,7 +10,8 @@ import pytest
 
 from ggu.i18n import t
 from tools.browser import open_page, wait_for_app
-from tools.proxyload import Serving, copy_data
+from tools.loadtest import copy_data
+from tools.proxyload import Serving
 
 pytestmark = pytest.mark.browser
 

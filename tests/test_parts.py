@@ -10,7 +10,7 @@ from ggu.i18n import t
 from ggu.store.snapshots import Store
 from tools import loadtest
 from tools.browser import streamlit_server
-from tools.proxyload import copy_data
+from tools.loadtest import copy_data
 from tools.stclient import Client
 
 pytestmark = pytest.mark.slow

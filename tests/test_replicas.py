@@ -18,7 +18,8 @@ import pytest
 from deploy import serve
 from ggu.config import ROOT
 from tools import proxyload
-from tools.proxyload import Serving, copy_data
+from tools.loadtest import copy_data
+from tools.proxyload import Serving
 from tools.stclient import VISIT, Client, RunError
 
 pytestmark = pytest.mark.slow

@@ -235,15 +235,22 @@ def run(data_dir: str | Path, sessions: int, passes: int = 1, year_changes: int 
     return result
 
 
+def copy_data(data_dir: str | Path | None, target: str | Path) -> Store:
+    """target as a data folder holding only data_dir's current snapshot (a load test writes a
+    new snapshot: never into the original)."""
+    source = Store(data_dir).current()
+    copy = Store(target)
+    copy.snapshots_dir.mkdir(parents=True)
+    shutil.copyfile(source.path, copy.path(source.id))
+    copy.move_pointer(source.id)
+    return copy
+
+
 def run_copy(data_dir: str | Path | None, sessions: int, **kwargs) -> Result:
     """Run the load on a temporary copy of data_dir's current snapshot (the original is never
     written)."""
-    source = Store(data_dir).current()
     with tempfile.TemporaryDirectory(prefix="ggu-load-") as work:
-        copy = Store(work)
-        copy.snapshots_dir.mkdir(parents=True)
-        shutil.copyfile(source.path, copy.path(source.id))
-        copy.move_pointer(source.id)
+        copy = copy_data(data_dir, work)
         st.cache_data.clear()
         return run(copy.root, sessions, **kwargs)
 

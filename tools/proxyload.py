@@ -20,7 +20,6 @@ import argparse
 import csv
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -33,8 +32,8 @@ from pathlib import Path
 
 from ggu import config
 from ggu.config import ROOT
-from ggu.store.snapshots import Store
 from tools import loadtest
+from tools.loadtest import copy_data
 from tools.stclient import VISIT, Client, RunError
 
 
@@ -59,16 +58,6 @@ def _free(port: int) -> bool:
         except OSError:
             return False
         return True
-
-
-def copy_data(source: str | Path, target: Path) -> Store:
-    """target as a data folder holding only source's current snapshot."""
-    original = Store(source).current()
-    copy = Store(target)
-    copy.snapshots_dir.mkdir(parents=True)
-    shutil.copyfile(original.path, copy.path(original.id))
-    copy.move_pointer(original.id)
-    return copy
 
 
 class Serving:
@@ -160,6 +149,7 @@ class Outcome:
     load_before: float = 0.0
     load_after: float = 0.0
     failure_texts: list[str] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)   # each process's memory at the end
 
     @property
     def ok(self) -> bool:
@@ -174,7 +164,15 @@ class Outcome:
                 f"{self.runs_per_s:6.2f} runs/s  p50 {self.p50_ms:>6.0f} ms  "
                 f"p95 {self.p95_ms:>6.0f} ms  fouten {self.failures}  {checks}  "
                 f"snapshot {self.old_id} -> {self.new_id}  "
-                f"load {self.load_before:.1f}/{self.load_after:.1f}")
+                f"load {self.load_before:.1f}/{self.load_after:.1f}  "
+                f"geheugen {'/'.join(f'{m:.0f}' for m in self.rss_mb)} MB")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _aggregated(stats_csv: Path) -> dict:
@@ -204,7 +202,7 @@ def run_one(source, label: str, replicas: int, users: int, duration: float,
                 [sys.executable, "-m", "locust", "-f", str(ROOT / "tools" / "locustfile.py"),
                  "--headless", "-u", str(users), "-r", str(users), "-t", f"{duration:.0f}s",
                  "--host", serving.url, "--csv", str(work / "locust"), "--only-summary",
-                 "--stop-timeout", "30", "--loglevel", "ERROR"],
+                 "--loglevel", "ERROR"],
                 cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(duration / 2)
             imported = {}
@@ -221,6 +219,7 @@ def run_one(source, label: str, replicas: int, users: int, duration: float,
             locust.wait()
             thread.join()
             outcome.load_after = os.getloadavg()[0]
+            outcome.rss_mb = [_rss_mb(pid) for pid in serving.replica_pids().values()]
         outcome.new_id = imported["id"]
         row = _aggregated(work / "locust_stats.csv")
         outcome.runs = int(row["Request Count"])

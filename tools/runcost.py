@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ggu import config
 from ggu.config import ROOT
-from tools.proxyload import Serving, copy_data, warm_up
+from tools.loadtest import copy_data
+from tools.proxyload import Serving, warm_up
 from tools.stclient import VISIT, Client
 
 TICKS = os.sysconf("SC_CLK_TCK")

@@ -150,6 +150,16 @@ class Outcome:
     load_after: float = 0.0
     failure_texts: list[str] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)   # each process's memory at the end
+    cpu_s: float = 0.0                    # CPU time the app processes used during the load
+
+    @property
+    def cpu_cores(self) -> float:
+        """How many cores the app processes had, on average, during the load."""
+        return self.cpu_s / self.duration_s
+
+    @property
+    def cpu_ms_per_run(self) -> float:
+        return self.cpu_s * 1000 / self.runs if self.runs else 0.0
 
     @property
     def ok(self) -> bool:
@@ -163,9 +173,19 @@ class Outcome:
                 f"{self.runs:>5} runs ({self.full_runs} volledig, {self.part_runs} deel)  "
                 f"{self.runs_per_s:6.2f} runs/s  p50 {self.p50_ms:>6.0f} ms  "
                 f"p95 {self.p95_ms:>6.0f} ms  fouten {self.failures}  {checks}  "
+                f"cpu {self.cpu_cores:.2f} cores, {self.cpu_ms_per_run:.0f} ms/run  "
                 f"snapshot {self.old_id} -> {self.new_id}  "
                 f"load {self.load_before:.1f}/{self.load_after:.1f}  "
                 f"geheugen {'/'.join(f'{m:.0f}' for m in self.rss_mb)} MB")
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process, all its threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def _rss_mb(pid: int) -> float:
@@ -198,6 +218,8 @@ def run_one(source, label: str, replicas: int, users: int, duration: float,
             env = {**os.environ, "GGU_LOADTEST_RUNS": str(runs_file),
                    "PYTHONPATH": str(ROOT)}
             outcome.load_before = os.getloadavg()[0]
+            pids = list(serving.replica_pids().values())
+            cpu_before = sum(cpu_s(pid) for pid in pids)
             locust = subprocess.Popen(
                 [sys.executable, "-m", "locust", "-f", str(ROOT / "tools" / "locustfile.py"),
                  "--headless", "-u", str(users), "-r", str(users), "-t", f"{duration:.0f}s",
@@ -219,6 +241,7 @@ def run_one(source, label: str, replicas: int, users: int, duration: float,
             locust.wait()
             thread.join()
             outcome.load_after = os.getloadavg()[0]
+            outcome.cpu_s = sum(cpu_s(pid) for pid in pids) - cpu_before
             outcome.rss_mb = [_rss_mb(pid) for pid in serving.replica_pids().values()]
         outcome.new_id = imported["id"]
         row = _aggregated(work / "locust_stats.csv")

@@ -11,23 +11,14 @@ variables (e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false) reach the processes.
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 from pathlib import Path
 
 from ggu import config
 from ggu.config import ROOT
 from tools.loadtest import copy_data
-from tools.proxyload import Serving, warm_up
+from tools.proxyload import Serving, cpu_s, warm_up
 from tools.stclient import VISIT, Client
-
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process, all its threads."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def measure(source, app_dir: Path, rounds: int) -> dict[str, float]:

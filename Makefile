@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_DIR ?= data
 PORT ?= 8501
+# App processes behind HAProxy for `make serve`.
+N ?= 2
 # pytest-xdist processes for the suite (auto: one per core).
 WORKERS ?= auto
 NPM ?= npm
@@ -15,15 +17,21 @@ DEBS ?= chromium poppler-utils fonts-liberation fonts-dejavu-core
 CAN_APT ?= $(if $(filter 0,$(shell id -u)),1,0)
 
 .PHONY: run test check demo install install-dev chromium debs optional optional-chromium \
-	optional-charts node screenshots clean
+	optional-charts node screenshots clean serve haproxy
 
 run: install optional $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run app.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 
-test: install-dev chromium static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
+test: install-dev chromium haproxy static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
 	$(PY) -m pytest -n $(WORKERS) --dist worksteal
+
+# N app processes behind HAProxy on PORT (deploy/): sticky sessions, health checks; Ctrl-C
+# stops them all.
+serve: install optional haproxy $(DATA_DIR)/CURRENT  ## Serve with N processes behind HAProxy on localhost
+	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
+	$(PY) -m deploy.serve --replicas $(N) --port $(PORT) --data-dir $(DATA_DIR)
 
 check: install-dev node_modules/.package-lock.json  ## The unit, sql and app tiers and the layer contracts (no browser, nothing slow)
 	$(PY) -m pytest -n $(WORKERS) --dist worksteal -m "not browser and not slow"
@@ -49,6 +57,9 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 
 chromium:  ## Debian's Chromium, poppler-utils and fonts (the tests need them)
 	@$(MAKE) --no-print-directory debs IF_MISSING=fail
+
+haproxy:  ## Debian's HAProxy (make serve and the replica tests need it)
+	@$(MAKE) --no-print-directory debs DEBS=haproxy IF_MISSING=fail
 
 # What `make run` can do without: Chromium (the PDF then shows each chart's table) and npm (the
 # charts then load Streamlit's own, larger plotly.js). Installed when this user may; else said.

@@ -8,4 +8,5 @@ import streamlit as st
 from ggu.web import serving, warmup
 
 serving.no_delay()   # uvicorn imports this file after binding, before accepting connections
+serving.rerun_lost_parts()   # a tab whose process died gets its whole page from the new one
 app = st.App("dashboard.py", lifespan=warmup.lifespan)

@@ -11,7 +11,7 @@ from ggu.i18n import formats as fmt  # noqa: E402
 from ggu.i18n import t  # noqa: E402
 from ggu.ingest import provenance  # noqa: E402
 from ggu.store import DataError, Store, schema  # noqa: E402
-from ggu.web import auth, blocks, data, url  # noqa: E402
+from ggu.web import auth, blocks, data, parts, url  # noqa: E402
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
 
@@ -32,6 +32,8 @@ auth.sidebar()   # who is logged in with which role; log in (OIDC) or out
 broken, meta, problem = None, None, None   # broken: the last good snapshot read instead
 try:
     store.pin()   # one snapshot for the whole run, even if an import moves the pointer meanwhile
+    data.begin_run()
+    parts.remember()   # the language and the snapshot, for a part of the page that reruns alone
     broken = store.fallback()
     meta = data.query("meta").iloc[0]
     if meta["schema_version"] != schema.version():
@@ -82,4 +84,7 @@ pages = [
             url_path="rapport"),
     beheer,
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+finally:
+    blocks.snapshot_marker(data.snapshots_read())   # which snapshot(s) it read, for load tests

@@ -4,9 +4,9 @@ import streamlit as st
 
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from ggu.present import charts, choices, narrative
+from ggu.present import choices, narrative
 from ggu.present.tables import display_frame
-from ggu.web import blocks, data, url
+from ggu.web import blocks, charts, data, parts, url
 
 blocks.frame_guard()
 
@@ -101,22 +101,30 @@ blocks.chart(charts.province_bars(provinces), key="provinces",
                                        "contribution_eur", "per_inhabitant_eur"])
 
 # What-if: a rate and an indexation; the arithmetic is in whatif_fund_by_category.sql.
-st.header(t("bij.whatif_title"), anchor=False)
-st.markdown(t("bij.whatif_lead", year=year))
-w1, w2, w3 = st.columns([3, 1, 2])
-rate = w1.select_slider(t("bij.whatif_rate"), choices.RATE_STEPS, key="whatif_rate",
-                        value=choices.closest_rate_step(this["rate_per_inhabitant_eur"]),
-                        format_func=lambda r: fmt.eur(r, digits=2))
-indexation = w2.number_input(t("bij.whatif_index"), min_value=0.0, max_value=10.0, value=0.0,
-                             step=0.1, format="%.1f", key="whatif_index",
-                             help=t("bij.whatif_index_help"))
-whatif = data.query("whatif_fund_by_category", year=year, rate=float(rate),
-                    indexation_pct=float(indexation))
-w3.metric(t("bij.whatif_fund"), fmt.eur_mln(whatif["fund_eur"].iloc[0]), border=True,
-          delta=t("bij.whatif_fund_delta", change=fmt.eur_mln(whatif["fund_change_eur"].iloc[0])),
-          delta_color="off", delta_arrow="off")
-blocks.chart(charts.whatif_envelopes(whatif, year), key="whatif", level=3,
-             title=narrative.whatif_title(whatif, rate),
-             summary=narrative.whatif_summary(whatif, year),
-             table=whatif, columns=["category", "norm_pct", "envelope_eur", "budget_fonds_eur",
-                                    "gap_eur"])
+
+
+@parts.fragment   # the rate and the indexation rerun only the what-if
+def whatif_block():
+    st.header(t("bij.whatif_title"), anchor=False)
+    st.markdown(t("bij.whatif_lead", year=year))
+    w1, w2, w3 = st.columns([3, 1, 2])
+    rate = w1.select_slider(t("bij.whatif_rate"), choices.RATE_STEPS, key="whatif_rate",
+                            value=choices.closest_rate_step(this["rate_per_inhabitant_eur"]),
+                            format_func=lambda r: fmt.eur(r, digits=2))
+    indexation = w2.number_input(t("bij.whatif_index"), min_value=0.0, max_value=10.0, value=0.0,
+                                 step=0.1, format="%.1f", key="whatif_index",
+                                 help=t("bij.whatif_index_help"))
+    whatif = data.query("whatif_fund_by_category", year=year, rate=float(rate),
+                        indexation_pct=float(indexation))
+    change = fmt.eur_mln(whatif["fund_change_eur"].iloc[0])
+    w3.metric(t("bij.whatif_fund"), fmt.eur_mln(whatif["fund_eur"].iloc[0]), border=True,
+              delta=t("bij.whatif_fund_delta", change=change), delta_color="off",
+              delta_arrow="off")
+    blocks.chart(charts.whatif_envelopes(whatif, year), key="whatif", level=3,
+                 title=narrative.whatif_title(whatif, rate),
+                 summary=narrative.whatif_summary(whatif, year),
+                 table=whatif, columns=["category", "norm_pct", "envelope_eur", "budget_fonds_eur",
+                                        "gap_eur"])
+
+
+whatif_block()

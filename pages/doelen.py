@@ -5,10 +5,10 @@ import streamlit as st
 
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from ggu.present import charts, choices, narrative
+from ggu.present import choices, narrative
 from ggu.present.labels import verdict_label
 from ggu.present.tables import styled_frame
-from ggu.web import blocks, data
+from ggu.web import blocks, charts, data
 
 blocks.frame_guard()
 year = blocks.year()

@@ -4,9 +4,9 @@ import streamlit as st
 
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from ggu.present import charts, narrative
+from ggu.present import narrative
 from ggu.present.tables import display_frame
-from ggu.web import blocks, data
+from ggu.web import blocks, charts, data, parts
 
 blocks.frame_guard()
 
@@ -36,15 +36,22 @@ k4.metric(t("kpi.contributions"), fmt.eur_mln(totals["contributions_received_eur
           delta=t("kpi.contributions_delta", due=fmt.eur_mln(totals["contributions_due_eur"])),
           delta_color="off", delta_arrow="off")
 
-basis = st.segmented_control(t("filter.basis"), ["budget", "spent"], default="budget",
-                             format_func=lambda b: t(f"basis.{b}"), key="basis",
-                             required=True)
-blocks.chart(charts.split_vs_norm(split, basis), key="split",
-             title=narrative.split_title(split, year, basis),
-             summary=narrative.split_summary(split, year, basis), table=split,
-             columns=["category", "budget_eur", "budget_share_pct", "spent_eur",
-                      "spent_share_pct", "norm_pct", "deviation_pp", "spent_deviation_pp",
-                      "is_within_tolerance"])
+
+
+@parts.fragment   # the switch reruns only the split
+def split_block():
+    basis = st.segmented_control(t("filter.basis"), ["budget", "spent"], default="budget",
+                                 format_func=lambda b: t(f"basis.{b}"), key="basis",
+                                 required=True)
+    blocks.chart(charts.split_vs_norm(split, basis), key="split",
+                 title=narrative.split_title(split, year, basis),
+                 summary=narrative.split_summary(split, year, basis), table=split,
+                 columns=["category", "budget_eur", "budget_share_pct", "spent_eur",
+                          "spent_share_pct", "norm_pct", "deviation_pp", "spent_deviation_pp",
+                          "is_within_tolerance"])
+
+
+split_block()
 
 left, right = st.columns(2)
 with left:

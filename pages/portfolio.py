@@ -8,11 +8,11 @@ import streamlit as st
 
 from ggu.i18n import formats as fmt
 from ggu.i18n import t, value
-from ggu.present import charts, choices, narrative
+from ggu.present import choices, narrative
 from ggu.present.labels import signed_pct, verdict_label
 from ggu.present.tables import display_frame, styled_frame
 from ggu.store.codes import CATEGORIES, KINDS, STATUSES
-from ggu.web import blocks, data, url
+from ggu.web import blocks, charts, data, parts, url
 
 blocks.frame_guard()
 rules_help = t("pf.exceptions_help", rules=narrative.rules_text(data.query("exception_rules")))
@@ -165,14 +165,19 @@ if item_id:
                                            "description"]), hide_index=True, placeholder="–")
 
 # -- Roadmap --------------------------------------------------------------------------------
-group = st.segmented_control(t("pf.group_by"), ["category", "theme"], default="category",
-                             key="pf_group", required=True,
-                             format_func=lambda g: t(f"col.{g}"))
-if not rows.empty:
-    blocks.chart(charts.roadmap(rows, group, dt.date.today(), year), key="roadmap",
-                 title=narrative.roadmap_title(rows, year),
-                 summary=narrative.roadmap_summary(rows, year), table=rows,
-                 columns=["name", "status", "start_year", "end_year", "phase", group])
+@parts.fragment   # the grouping reruns only the roadmap
+def roadmap_block():
+    group = st.segmented_control(t("pf.group_by"), ["category", "theme"], default="category",
+                                 key="pf_group", required=True,
+                                 format_func=lambda g: t(f"col.{g}"))
+    if not rows.empty:
+        blocks.chart(charts.roadmap(rows, group, dt.date.today(), year), key="roadmap",
+                     title=narrative.roadmap_title(rows, year),
+                     summary=narrative.roadmap_summary(rows, year), table=rows,
+                     columns=["name", "status", "start_year", "end_year", "phase", group])
+
+
+roadmap_block()
 
 # -- Compare years --------------------------------------------------------------------------
 st.header(t("pf.compare_title"), anchor=False)

@@ -3,13 +3,14 @@ drill-down treemap, spending per month and year on year, the items that stand ou
 downloads of exactly the table on screen."""
 import streamlit as st
 
+from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.i18n import t, value
-from ggu.present import charts, choices, downloads, narrative
+from ggu.present import choices, downloads, narrative
 from ggu.present.labels import amount_text
 from ggu.present.tables import display_frame
 from ggu.store.codes import CATEGORIES, FUNDING_SOURCES
-from ggu.web import blocks, data, url
+from ggu.web import blocks, charts, data, url
 
 blocks.frame_guard()
 
@@ -146,13 +147,19 @@ st.caption(t("uit.table_caption", n=len(by_item)))
 st.dataframe(display_frame(by_item, TABLE, eur_digits=digits), hide_index=True,
              key="items_table")
 name = choices.download_name(year_from, year_to, unit)
+# The files are made when a button is clicked (not on every run), outside this run: in its
+# language, and without rerunning the page.
+lang, sheet = i18n.lang(), t("nav.spending")
 buttons = st.container(horizontal=True)
 buttons.download_button(t("uit.download_csv"), key="download_csv",
-                        data=downloads.to_csv(by_item, TABLE, decimals=4 if digits else 2),
-                        file_name=f"{name}.csv", mime="text/csv", icon=":material/download:")
+                        data=lambda: downloads.to_csv(by_item, TABLE, lang=lang,
+                                                      decimals=4 if digits else 2),
+                        file_name=f"{name}.csv", mime="text/csv", icon=":material/download:",
+                        on_click="ignore")
 buttons.download_button(t("uit.download_xlsx"), key="download_xlsx",
-                        data=downloads.to_xlsx(by_item, TABLE, sheet=t("nav.spending"),
-                                               eur_format="#,##0.0000" if digits else None),
-                        file_name=f"{name}.xlsx", icon=":material/download:",
+                        data=lambda: downloads.to_xlsx(
+                            by_item, TABLE, sheet=sheet, lang=lang,
+                            eur_format="#,##0.0000" if digits else None),
+                        file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore",
                         mime="application/vnd.openxmlformats-officedocument."
                              "spreadsheetml.sheet")

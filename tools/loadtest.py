@@ -27,6 +27,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
+from streamlit.testing.v1.util import patch_config_options
 
 from ggu import config, store
 from ggu.config import ROOT
@@ -113,6 +114,16 @@ def _shared_script_cache():
     shared = original()
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
     return original
+
+
+def _app_test_mode():
+    """Each AppTest run sets Streamlit's global option `global.appTest` for its run and puts the
+    old value back after: with sessions in threads, one session's end turned it off in the
+    middle of another's run, whose widgets then kept no test values (a KeyError for a widget
+    id when AppTest read them). Keep it on while the load runs. Returns the patch, entered."""
+    patch = patch_config_options({"global.appTest": True})
+    patch.__enter__()
+    return patch
 
 
 def _pages() -> list[str]:
@@ -209,6 +220,7 @@ def run(data_dir: str | Path, sessions: int, passes: int = 1, year_changes: int 
     data._cached = recording
     server_mode, runtime_instance = _server_page_mode(), _shared_runtime()
     script_cache = _shared_script_cache()
+    app_test_mode = _app_test_mode()
     threads = [threading.Thread(target=session, args=(n,), name=f"loadtest-{n}")
                for n in range(sessions)]
     try:
@@ -232,18 +244,26 @@ def run(data_dir: str | Path, sessions: int, passes: int = 1, year_changes: int 
         PagesManager.__init__ = server_mode
         Runtime.instance, Runtime.exists = runtime_instance
         app_test.ScriptCache = local_script_runner.ScriptCache = script_cache
+        app_test_mode.__exit__(None, None, None)
     return result
+
+
+def copy_data(data_dir: str | Path | None, target: str | Path) -> Store:
+    """target as a data folder holding only data_dir's current snapshot (a load test writes a
+    new snapshot: never into the original)."""
+    source = Store(data_dir).current()
+    copy = Store(target)
+    copy.snapshots_dir.mkdir(parents=True)
+    shutil.copyfile(source.path, copy.path(source.id))
+    copy.move_pointer(source.id)
+    return copy
 
 
 def run_copy(data_dir: str | Path | None, sessions: int, **kwargs) -> Result:
     """Run the load on a temporary copy of data_dir's current snapshot (the original is never
     written)."""
-    source = Store(data_dir).current()
     with tempfile.TemporaryDirectory(prefix="ggu-load-") as work:
-        copy = Store(work)
-        copy.snapshots_dir.mkdir(parents=True)
-        shutil.copyfile(source.path, copy.path(source.id))
-        copy.move_pointer(source.id)
+        copy = copy_data(data_dir, work)
         st.cache_data.clear()
         return run(copy.root, sessions, **kwargs)
 

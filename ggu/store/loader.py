@@ -104,3 +104,14 @@ def fallback(data_dir: str | Path | None = None) -> Snapshot | None:
     or None when the current snapshot is fine."""
     found = snapshot(data_dir)
     return found if found.wanted else None
+
+
+def pinned() -> tuple[str, Snapshot] | None:
+    """The pin of this context (data folder, snapshot), or None: for a part of a page that
+    reruns on its own (ggu.web.parts), which reads the snapshot its page read."""
+    return _pinned.get()
+
+
+def repin(pin_: tuple[str, Snapshot] | None) -> None:
+    """Pin again what `pinned` returned (in another script run of the same page)."""
+    _pinned.set(pin_)

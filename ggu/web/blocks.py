@@ -11,6 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from ggu.i18n import t
 from ggu.present.tables import display_frame
+from ggu.web import parts
 from ggu.web.plot import plot
 
 
@@ -46,12 +47,14 @@ def year() -> int:
     return int(st.session_state["jaar"])
 
 
+@parts.fragment
 def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
           columns: list[str], key: str, eur_digits: int = 0, level: int = 2) -> None:
     """A chart with a title that says the message, its text summary, and its data as a table.
     `level` 3 for a chart inside a section that has its own h2 (headings stay in order).
-    The table is sent only once its expander is opened (a rerun): a page that opens with its
-    tables closed need not load Streamlit's data grid, about 0.3 s of a first visit."""
+    The table is sent only once its expander is opened (a rerun of this chart only, a
+    fragment): a page that opens with its tables closed need not load Streamlit's data grid,
+    about 0.3 s of a first visit."""
     (st.header if level == 2 else st.subheader)(title, anchor=False)
     plot(fig, key=key)
     st.caption(summary)
@@ -88,3 +91,11 @@ def slides_style(css: str) -> None:
 def slide(html: str) -> None:
     """One slide of the ALV report, as HTML built by ggu.report (its texts escaped there)."""
     st.html(html)
+
+
+def snapshot_marker(ids: list[str] | None) -> None:
+    """The snapshots a run read (ggu.web.data.snapshots_read) as a CSS comment,
+    `/* ggu-snapshot 0003 */`: nothing shows (style only goes to Streamlit's event container),
+    but a client of the websocket, as the load test is, sees which snapshot each run read."""
+    if ids is not None:
+        st.html(f"<style>/* ggu-snapshot {' '.join(i for i in ids if i.isdigit())} */</style>")

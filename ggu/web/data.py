@@ -4,6 +4,7 @@ noticed on the next rerun without a restart; figures built once per snapshot and
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,7 +31,11 @@ def query(name: str, **params) -> pd.DataFrame:
     """queries/<name>.sql on the snapshot pinned for this run, cached by snapshot. A parameter
     given as None is one not given (bound as null either way), so both share one result."""
     given = tuple((k, v) for k, v in loader.bound(name, params).items() if v is not None)
-    return _cached(str(loader.snapshot().path), name, given)
+    snapshot = loader.snapshot()
+    read = _read.get()
+    if read is not None:
+        read.add(snapshot.id)
+    return _cached(str(snapshot.path), name, given)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -49,3 +54,20 @@ def cached_figure(builder: str, name: str, column: str, value) -> go.Figure:
 def compare(a: str, b: str, root: str) -> dict[str, pd.DataFrame]:
     """history.compare, cached: snapshots never change, so (a, b, folder) identifies it."""
     return history.compare(a, b, root)
+
+
+# The snapshots the queries of this script run read (a context variable of the script thread).
+_read: ContextVar[set[str] | None] = ContextVar("snapshots_read", default=None)
+
+
+def begin_run() -> None:
+    """From here on, note the snapshot each query reads (the frame, at the start of a run;
+    ggu.web.parts, at the start of a part of a page that reruns on its own)."""
+    _read.set(set())
+
+
+def snapshots_read() -> list[str] | None:
+    """The ids of the snapshots this run's queries read since `begin_run` (None before it);
+    blocks.snapshot_marker writes them, for the load test. Two would be a mixed page."""
+    read = _read.get()
+    return None if read is None else sorted(read)

@@ -6,14 +6,16 @@ the imports (tools/startup.py measures it).
 `streamlit run app.py` starts this in a thread as the server comes up (st.App's lifespan), so
 that while the first visitor's browser loads the page (or before anyone visits), the server
 imports pandas, DuckDB, Plotly and the ggu modules, opens the current snapshot and runs the
-frame's and the start page's queries (cached) and builds the start page's figures once.
-The frame calls `wait()` before its own imports: a module imported by two threads at once can
-be seen half-initialised. Without the warm-up (`streamlit run dashboard.py`, AppTest),
-`wait()` returns at once and the first run does the work itself.
+frame's and the start page's queries (cached) and builds the start page's figures once; then
+it freezes that heap for the garbage collector (`freeze`). The frame calls `wait()` before its
+own imports: a module imported by two threads at once can be seen half-initialised. Without
+the warm-up (`streamlit run dashboard.py`, AppTest), `wait()` returns at once and the first
+run does the work itself.
 """
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 
@@ -48,8 +50,19 @@ def warm() -> None:
         # Streamlit's first element in a process looks at the call stack (`is_repl`), and
         # Python's inspect then maps every loaded module to its file, once (0.1 s).
         inspect.stack()
+        freeze()
     except Exception as error:   # noqa: BLE001  (no data yet, a broken snapshot: the page says)
         _log.info("warm-up stopped: %s", error)
+
+
+def freeze() -> None:
+    """Move every object alive now (the imported modules, the warm caches) out of the garbage
+    collector's sight. Workaround, for Streamlit 1.67, which runs a full collection after every
+    script run (runner.postScriptGC): over a heap of pandas, Plotly and DuckDB that took about
+    70 ms of each run, more than a part of a page costs to rerun; frozen, about 20 ms. Remove
+    once Streamlit's collection after a run is cheap (tools/runcost.py measures it). What the
+    warm-up cached is then never freed, even once its snapshot is replaced: one page's data."""
+    gc.freeze()
 
 
 @contextlib.asynccontextmanager

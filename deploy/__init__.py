@@ -1,0 +1,1 @@
+"""Deployment: the HAProxy configuration and `make serve` (serve.py)."""

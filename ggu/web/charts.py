@@ -1,0 +1,44 @@
+"""The chart builders of ggu.present.charts, each figure built once per data, arguments and
+language and then shared by every session and rerun (`from ggu.web import charts`, then
+`charts.split_vs_norm(split, basis)` as before).
+
+A figure costs 5–50 ms of Plotly to build, and a rerun used to build every figure of its page
+again from the same cached query results. The builders are pure functions of their arguments
+and the language (their labels come from the catalogue), so st.cache_resource keyed by those
+(DataFrames hashed by content) returns the same figure. A figure from here is shared: never
+change it in place (copy it first, as the ALV-rapport's presentation mode does).
+"""
+from __future__ import annotations
+
+import functools
+import pickle
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ggu import i18n
+from ggu.present import charts as builders
+
+
+def _frame_bytes(frame: pd.DataFrame) -> bytes:
+    """A frame's content for the cache key (Streamlit's own hash refuses frames with array
+    cells and falls back to pickling with a warning in the log on every call)."""
+    return pickle.dumps(frame, protocol=5)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False,
+                   hash_funcs={pd.DataFrame: _frame_bytes})
+def _figure(builder: str, lang: str, args: tuple, kwargs: tuple) -> go.Figure:
+    with i18n.using(lang):
+        return getattr(builders, builder)(*args, **dict(kwargs))
+
+
+def __getattr__(name: str):
+    builder = getattr(builders, name)   # AttributeError for a name that is no builder
+
+    @functools.wraps(builder)
+    def cached(*args, **kwargs) -> go.Figure:
+        return _figure(name, i18n.lang(), args, tuple(sorted(kwargs.items())))
+
+    return cached

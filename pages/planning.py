@@ -7,8 +7,8 @@ from ggu import i18n, report
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import BASIS, PlanError, export, figures
-from ggu.present import charts, narrative
-from ggu.web import auth, blocks, data, planning, url
+from ggu.present import narrative
+from ggu.web import auth, blocks, charts, data, planning, url
 from ggu.web.plot import plot
 
 blocks.frame_guard()

@@ -18,6 +18,7 @@ SHEETS = {
     "indicator": "Indicatoren", "measurement": "Metingen", "municipality": "Gemeenten",
     "contribution": "Bijdragen", "split_norm": "Norm", "cpi": "CPI",
     "exception_rule": "Uitzonderingsregels",
+    "status_report": "Statusrapportages", "decision": "Besluiten",
 }
 HEADERS = {
     "goal_id": "Doel-id", "name": "Naam", "description": "Omschrijving",
@@ -36,6 +37,8 @@ HEADERS = {
     "change_pct": "Mutatie (%)", "source": "Bron", "rule_id": "Regel-id",
     "metric": "Maatstaf", "operator": "Vergelijking", "threshold": "Drempel",
     "is_active": "Actief",
+    "report_date": "Rapportdatum", "explanation": "Toelichting", "decision_id": "Besluit-id",
+    "decision_date": "Datum", "body": "Orgaan", "decision": "Besluit", "reference": "Kenmerk",
 }
 # References checked on import: (table, columns) must exist in (table, columns).
 REFERENCES = [
@@ -45,11 +48,15 @@ REFERENCES = [
     ("indicator", ("goal_id",), "goal", ("goal_id",)),
     ("measurement", ("indicator_id",), "indicator", ("indicator_id",)),
     ("contribution", ("year", "cbs_code"), "municipality", ("year", "cbs_code")),
+    ("status_report", ("item_id",), "item", ("item_id",)),
+    ("decision", ("item_id",), "item", ("item_id",)),
+    ("decision", ("goal_id",), "goal", ("goal_id",)),
 ]
 # Tables whose rows an import replaces per year present in the file (the column holding the
 # year, or a date whose year counts). Tables with a key are upserted by key; others replaced.
 REPLACE_BY_YEAR = {"budget": "year", "spend": "booking_date", "municipality": "year",
-                   "contribution": "year", "measurement": "measured_date"}
+                   "contribution": "year", "measurement": "measured_date",
+                   "status_report": "report_date"}
 # Optional check sheet: the stated budget total per year, which the budget lines must add up to.
 TOTALS_SHEET = "Totalen"
 TOTALS_HEADERS = ("Jaar", "Totaal begroting")

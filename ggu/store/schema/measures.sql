@@ -41,3 +41,12 @@ create or replace macro is_overdue(phase, end_year, y) as phase <> 'afgerond' an
 -- One instalment of a municipality's contribution: half the yearly rate x inhabitants, rounded
 -- half up to the cent (two instalments a year, January and July).
 create or replace macro instalment_eur(inhabitants, rate) as round(inhabitants * rate * 0.5, 2);
+
+-- The statuses of an item, from best to worst; a status's rank in that order (1 = groen).
+create or replace macro statuses() as ['groen', 'oranje', 'rood'];
+create or replace macro status_rank(status) as array_position(statuses(), status);
+
+-- The date a year's status is read at (status_at, status.sql): 31 December, for the running
+-- year (and a later one) the as-of date.
+create or replace macro status_date(y) as least(make_date(y, 12, 31),
+                                                 (select as_of_date from v_as_of));

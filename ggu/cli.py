@@ -97,7 +97,7 @@ def summary(year: int, data_dir=None) -> dict:
             for row in split.itertuples(index=False)
         ],
         # items with a budget row in the year, by their status at its end (as-of date if running)
-        "status_counts": {row.status: int(row.item_count) for row in counts.itertuples(index=False)},
+        "status_counts": {r.status: int(r.item_count) for r in counts.itertuples(index=False)},
     }
 
 

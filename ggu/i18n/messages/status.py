@@ -4,6 +4,8 @@ time charts, the ALV report)."""
 
 NL = {
     'nav.decisions': 'Besluiten',
+    'exc.rule.is_worse': 'status slechter dan in de vorige rapportage',
+    'exc.metric.is_worse': 'status slechter dan in de vorige rapportage',
     # coded values
     'change.rood': '✖\u00a0Naar rood',
     'change.slechter': '▼\u00a0Slechter',
@@ -72,6 +74,8 @@ NL = {
     'dec.download_csv': 'Download CSV',
     'dec.download_xlsx': 'Download Excel',
     # ALV report
+    'rp.status_title': 'Status in {year}: {red} projecten naar rood, {recovered} hersteld',
+    'rp.status_lead': 'De status van elk project aan het eind van {year} (of nu) vergeleken met die aan het eind van {previous}, volgens de statusrapportages.',
     'rp.items_red': 'Naar rood in {year}',
     'rp.items_recovered': 'Hersteld in {year}',
     'rp.status_line': '{name} · {status} (was {previous})',
@@ -83,6 +87,8 @@ NL = {
 
 EN = {
     'nav.decisions': 'Decisions',
+    'exc.rule.is_worse': 'status worse than in the previous report',
+    'exc.metric.is_worse': 'status worse than in the previous report',
     'change.rood': '✖\u00a0Went red',
     'change.slechter': '▼\u00a0Worse',
     'change.hersteld': '✔\u00a0Recovered',
@@ -142,6 +148,8 @@ EN = {
     'dec.empty': 'No decisions have been recorded yet (sheet Besluiten).',
     'dec.download_csv': 'Download CSV',
     'dec.download_xlsx': 'Download Excel',
+    'rp.status_title': 'Status in {year}: {red} items went red, {recovered} recovered',
+    'rp.status_lead': "Each item's status at the end of {year} (or now) compared with that at the end of {previous}, from the status reports.",
     'rp.items_red': 'Went red in {year}',
     'rp.items_recovered': 'Recovered in {year}',
     'rp.status_line': '{name} · {status} (was {previous})',

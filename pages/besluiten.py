@@ -55,7 +55,8 @@ if rows.empty:
     st.info(t("dec.none"))
     st.stop()
 st.dataframe(display_frame(rows, COLUMNS), hide_index=True, key="decisions_table",
-             height=min(38 + 35 * len(rows), 700))
+             height=min(38 + 35 * len(rows), 700),
+             column_config={t("col.decision"): st.column_config.TextColumn(width="large")})
 name = f"GGU-besluiten-{year_from}-{year_to}"
 buttons = st.container(horizontal=True)
 buttons.download_button(t("dec.download_csv"), key="decisions_csv",

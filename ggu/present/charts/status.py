@@ -15,6 +15,7 @@ from ggu.store import codes
 
 HOVER_DECISIONS = 4     # decisions named in one marker's tooltip; the rest are counted
 DECISION_SYMBOL = "triangle-down"
+MIN_LABELLED = 3        # a smaller count has no room for its figure (it is in the tooltip and table)
 
 
 def status_counts(df: pd.DataFrame, partial_label: str | None = None) -> go.Figure:
@@ -30,11 +31,11 @@ def status_counts(df: pd.DataFrame, partial_label: str | None = None) -> go.Figu
         label = i18n.value("status", status)
         fig.add_bar(x=[labels[int(y)] for y in rows["year"]], y=rows["item_count"].astype(int),
                     name=label, marker_color=STATUS_COLOURS[status],
-                    text=[str(int(n)) if n else "" for n in rows["item_count"]],
-                    textposition="inside", insidetextanchor="middle",
+                    text=[str(int(n)) if n >= MIN_LABELLED else "" for n in rows["item_count"]],
+                    textposition="inside", insidetextanchor="middle", textangle=0,
                     textfont=dict(color=INK, size=14),
                     hovertemplate=f"%{{x}}: %{{y}} × {label}<extra></extra>")
-    fig.update_layout(barmode="stack", bargap=0.3)
+    fig.update_layout(barmode="stack", bargap=0.3, legend_traceorder="normal")
     fig.update_yaxes(title=i18n.t("st.counts_axis"), gridcolor="#E5E7EB", rangemode="tozero")
     fig.update_xaxes(type="category", tickangle=0)
     return layout(fig, height=340)

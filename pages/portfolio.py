@@ -141,7 +141,8 @@ if item_id:
         st.markdown(t("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
         h1, h2 = st.columns(2)
         with h1:
-            status.history(data.query("item_status_history", item_id=item_id))
+            status.history(data.query("item_status_history", item_id=item_id,
+                                      only_changes=True))
         with h2:
             status.decisions(item_decisions, t("st.decisions_title"), t("st.decisions_none"))
         in_year = all_rows[all_rows["item_id"] == item_id]

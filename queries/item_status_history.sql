@@ -1,6 +1,7 @@
 -- One row per status report of an item, newest first: its status, the status before it, whether
 -- it got worse or better, the explanation and the phase.
--- Parameters: $item_id (optional; null = the reports of every item).
+-- Parameters: $item_id (optional; null = the reports of every item); $only_changes (optional;
+-- true = only an item's latest report and the reports that changed its status).
 -- Caveat: an item without reports has no rows; its status is the one on sheet Projecten.
 with final as (
     select
@@ -13,7 +14,14 @@ with final as (
         explanation,
         phase
     from v_status_report
-    where ($item_id is null or item_id = $item_id)
+    where
+        ($item_id is null or item_id = $item_id)
+        and (
+            $only_changes is null or not $only_changes
+            or previous_status is null
+            or status <> previous_status
+            or next_report_date is null
+        )
 )
 
 select * from final

@@ -3,7 +3,7 @@ changes since the previous report open an item's detail with its history and dec
 status of a past year on Portfolio; the decisions beside the Overzicht trend and their switch;
 the Besluiten page's filters from the URL."""
 import pytest
-from test_pages import run_app
+from test_pages import cell_texts, run_app
 
 pytestmark = pytest.mark.app
 
@@ -25,10 +25,15 @@ def test_a_changed_item_opens_its_history_and_decisions(tiny_dir, monkeypatch):
     # Alfa went red in March: its detail lists the three reports and the College's decision
     at.session_state["project"] = "A"
     at.run()
-    texts = [str(f.to_dict()) for f in _frames(at)]
-    history = next(t for t in texts if "Achterstand" in t)
-    assert "Capaciteit" in history and "Op koers" in history
-    assert any("Herstelplan gevraagd voor Alfa" in t for t in texts)
+    tables = [cell_texts(h.proto.body) for h in at.get("html") if "ggu-table" in h.proto.body]
+    history = next(rows for rows in tables if rows[0][0] == "Rapportdatum")
+    assert [r[1:4] for r in history[1:]] == [
+        ["✖\u00a0Rood", "▲\u00a0Oranje", "Achterstand"],
+        ["▲\u00a0Oranje", "✔\u00a0Groen", "Capaciteit"],
+        ["✔\u00a0Groen", "–", "Op koers"]]
+    decisions = next(rows for rows in tables if rows[0][0] == "Datum")
+    assert decisions[1] == ["15 april 2024", "College van Dienstverleningszaken",
+                            "Herstelplan gevraagd voor Alfa"]
 
 
 def test_portfolio_of_a_past_year_shows_that_years_status(tiny_dir, monkeypatch):

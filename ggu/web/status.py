@@ -8,6 +8,7 @@ import streamlit as st
 
 from ggu.i18n import t, value
 from ggu.present.tables import display_frame
+from ggu.web import blocks
 
 EXPLANATIONS = ("explanation", "status_reason")   # the columns that hold a status explanation
 CHANGES = ("rood", "slechter", "hersteld", "nieuw")
@@ -51,15 +52,15 @@ def changes(rows: pd.DataFrame, key: str) -> None:
 
 
 def history(rows: pd.DataFrame) -> None:
-    """An item's status reports, newest first (rows of item_status_history.sql)."""
+    """An item's latest status report and every report that changed its status, newest first
+    (rows of item_status_history.sql with only_changes), as a table of text."""
     st.markdown(f"**{t('st.history_title')}**")
     if rows.empty:
         st.caption(t("st.history_none"))
         return
     st.caption(t("st.history_caption", n=len(rows)))
-    st.dataframe(display_frame(rows, shown(["report_date", "status", "previous_status",
-                                            "explanation", "phase"])),
-                 hide_index=True, height=min(38 + 35 * len(rows), 320))
+    blocks.text_table(display_frame(rows, shown(["report_date", "status", "previous_status",
+                                                 "explanation"])))
 
 
 def decisions(rows: pd.DataFrame, title: str | None = None, empty: str | None = None) -> None:
@@ -68,8 +69,7 @@ def decisions(rows: pd.DataFrame, title: str | None = None, empty: str | None = 
     if rows.empty:
         st.caption(empty or t("dec.none"))
         return
-    st.dataframe(display_frame(rows, ["decision_date", "body", "decision", "reference"]),
-                 hide_index=True, height=min(38 + 35 * len(rows), 320))
+    blocks.text_table(display_frame(rows, ["decision_date", "body", "decision"]))
 
 
 def markers_toggle(key: str) -> bool:

@@ -46,7 +46,7 @@ NL = {
     # one item
     'st.history_title': 'Statusgeschiedenis',
     'st.history_none': 'Voor dit project zijn nog geen statusrapportages; de status komt van blad Projecten.',
-    'st.history_caption': '{n} rapportages, de nieuwste eerst.',
+    'st.history_caption': 'De laatste rapportage en elke rapportage die de status veranderde, de nieuwste eerst ({n}).',
     'st.decisions_title': 'Besluiten over dit project',
     'st.decisions_none': 'Er zijn geen besluiten over dit project vastgelegd.',
     # Overzicht: the count per status at the end of each year
@@ -124,7 +124,7 @@ EN = {
     'st.changes_button_help': 'Show {name} below under "One item"',
     'st.history_title': 'Status history',
     'st.history_none': 'This item has no status reports yet; its status comes from sheet Projecten.',
-    'st.history_caption': '{n} reports, newest first.',
+    'st.history_caption': 'The latest report and every report that changed the status, newest first ({n}).',
     'st.decisions_title': 'Decisions about this item',
     'st.decisions_none': 'No decisions about this item have been recorded.',
     'st.counts_title': '{year}: {red} items red, {amber} amber',

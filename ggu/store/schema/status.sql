@@ -40,9 +40,14 @@ left join v_status_report as r
 
 -- One row per item and year of the figures (budget or spending): the item's status at the end
 -- of that year (the as-of date for the running year), as status_at gives it.
-create or replace view v_item_status_by_year as
+create or replace view v_item_status_by_year_live as
 select
     y.year,
     s.*
 from (select distinct year from agg_item_forecast) as y,
     status_at(status_date(y.year)) as s;
+
+-- A function of the snapshot's data only, so stored once when a snapshot is written (as the
+-- forecast: ggu/store/snapshots.py rebuilds agg_item_status_year); queries read the stored rows.
+create table if not exists agg_item_status_year as select * from v_item_status_by_year_live;
+create or replace view v_item_status_by_year as select * from agg_item_status_year;

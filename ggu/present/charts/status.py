@@ -15,7 +15,7 @@ from ggu.store import codes
 
 HOVER_DECISIONS = 4     # decisions named in one marker's tooltip; the rest are counted
 DECISION_SYMBOL = "triangle-down"
-MIN_LABELLED = 3        # a smaller count has no room for its figure (it is in the tooltip and table)
+MIN_LABELLED = 3        # a smaller count has no room for its figure (tooltip and table have it)
 
 
 def status_counts(df: pd.DataFrame, partial_label: str | None = None) -> go.Figure:

@@ -270,7 +270,7 @@ def test_rapport_downloads_in_the_page_language(open_, lang, tmp_path):
                               check=True).stdout
     assert title.split()[0] in pdf_text
     deck = Presentation(download(page, t("rp.download_pptx", lang=lang), tmp_path))
-    assert len(deck.slides) == 10
+    assert len(deck.slides) == 12
     html = download(page, t("rp.download_html", lang=lang), tmp_path).read_text("utf-8")
     assert f"<html lang='{lang}'>" in html and "<script src=" not in html
 

@@ -30,6 +30,7 @@ PAGE_PARAMS = {
     "uitgaven": ["van", "tot", "eenheid", "prijsjaar", "categorie", "thema", "doel", "project",
                  "kostensoort", "bron"],
     "bijdragen": ["gemeente"],
+    "besluiten": ["orgaan", "besluit_van", "besluit_tot", "besluit_project", "besluit_doel"],
 }
 
 

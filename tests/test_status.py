@@ -111,3 +111,22 @@ def test_decisions_filter_by_body_year_and_goal(tiny_dir):
         ["CD-2024-01"]
     assert loader.query("decisions", tiny_dir, goal_id="G2")["decision_id"].tolist() == \
         ["TF-2023-01"]
+
+
+def test_the_alv_report_lists_the_years_status_changes_and_decisions(tiny_dir):
+    from ggu.report import build
+    rep = build(2024, tiny_dir, lang="nl")
+    status = next(s for s in rep.slides if s.key == "status")
+    assert status.title == "Status in 2024: 1 naar rood, 1 hersteld"
+    assert status.lists == [
+        ("Naar rood in 2024", ["Alfa · ✖\u00a0Rood (was ▲\u00a0Oranje)"]),
+        ("Hersteld in 2024", ["Charlie · ▲\u00a0Oranje (was ✖\u00a0Rood)"])]
+    decisions = next(s for s in rep.slides if s.key == "decisions")
+    assert decisions.table["Besluit"].tolist() == ["Herstelplan gevraagd voor Alfa",
+                                                   "Begroting 2025 vastgesteld"]
+    assert decisions.lead.startswith("2 besluiten in 2024: 1 van het College")
+    # the exceptions on 'Wat opvalt' use the year-end status too: in 2023 Charlie was red
+    items = next(s for s in build(2023, tiny_dir, lang="nl").slides if s.key == "items")
+    exceptions = dict(items.lists)["Uitzonderingen (boven begroting, rood of verlopen)"]
+    assert any(line.startswith("Charlie") and "status rood" in line for line in exceptions)
+    assert not any(line.startswith("Alfa") and "status rood" in line for line in exceptions)

@@ -74,7 +74,7 @@ NL = {
     'dec.download_csv': 'Download CSV',
     'dec.download_xlsx': 'Download Excel',
     # ALV report
-    'rp.status_title': 'Status in {year}: {red} projecten naar rood, {recovered} hersteld',
+    'rp.status_title': 'Status in {year}: {red} naar rood, {recovered} hersteld',
     'rp.status_lead': 'De status van elk project aan het eind van {year} (of nu) vergeleken met die aan het eind van {previous}, volgens de statusrapportages.',
     'rp.items_red': 'Naar rood in {year}',
     'rp.items_recovered': 'Hersteld in {year}',
@@ -148,7 +148,7 @@ EN = {
     'dec.empty': 'No decisions have been recorded yet (sheet Besluiten).',
     'dec.download_csv': 'Download CSV',
     'dec.download_xlsx': 'Download Excel',
-    'rp.status_title': 'Status in {year}: {red} items went red, {recovered} recovered',
+    'rp.status_title': 'Status in {year}: {red} went red, {recovered} recovered',
     'rp.status_lead': "Each item's status at the end of {year} (or now) compared with that at the end of {previous}, from the status reports.",
     'rp.items_red': 'Went red in {year}',
     'rp.items_recovered': 'Recovered in {year}',

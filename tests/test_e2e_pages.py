@@ -197,12 +197,12 @@ def test_rapport_presentation_mode_with_arrow_keys(open_):
     page.keyboard.press("Space")
     wait_for_app(page)
     counter = page.get_by_text(re.compile(r"^Dia \d+ van \d+$"))
-    assert counter.inner_text() == "Dia 1 van 10"
+    assert counter.inner_text() == "Dia 1 van 12"
     page.evaluate("document.activeElement.blur()")   # the shortcut works outside a widget
     for n in (2, 3):
         page.keyboard.press("ArrowRight")
         wait_for_app(page)
-        assert counter.inner_text() == f"Dia {n} van 10"
+        assert counter.inner_text() == f"Dia {n} van 12"
     assert page.locator(".js-plotly-plot").count() == 1   # slide 3: the split
     assert_accessible(page, "rapport in presentation mode")
 

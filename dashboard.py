@@ -82,6 +82,8 @@ pages = [
             url_path="planning"),
     st.Page("pages/rapport.py", title=t("nav.report"), icon=":material/slideshow:",
             url_path="rapport"),
+    st.Page("pages/besluiten.py", title=t("nav.decisions"), icon=":material/gavel:",
+            url_path="besluiten"),
     beheer,
 ]
 try:

@@ -78,6 +78,7 @@ def summary(year: int, data_dir=None) -> dict:
     meta = store.query("meta", data_dir).iloc[0]
     totals = store.query("totals_by_year", data_dir, year=year).iloc[0]
     split = store.query("split_by_category_by_year", data_dir, year=year)
+    counts = store.query("status_counts_by_year", data_dir, year=year)
     return {
         "year": year,
         "budget_eur": round(float(totals["budget_eur"]), 2),
@@ -97,6 +98,8 @@ def summary(year: int, data_dir=None) -> dict:
             }
             for row in split.itertuples(index=False)
         ],
+        # items with a budget row in the year, by their status at its end (as-of date if running)
+        "status_counts": {r.status: int(r.item_count) for r in counts.itertuples(index=False)},
     }
 
 
@@ -116,6 +119,8 @@ def cmd_summary(args) -> int:
         print(f"  {c['category']:<14}{fmt.eur(c['budget_eur'], digits=2):>22}"
               f"{fmt.pct(c['budget_share_pct']):>10}{fmt.pct(c['norm_pct'], digits=0):>8}"
               f"{fmt.pp(c['deviation_pp']):>14}  {fmt.yes_no(c['within_tolerance'])}")
+    print()
+    print("  Status " + ", ".join(f"{status} {n}" for status, n in data["status_counts"].items()))
     return 0
 
 

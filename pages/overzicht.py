@@ -6,7 +6,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import narrative
 from ggu.present.tables import display_frame
-from ggu.web import blocks, charts, data, parts
+from ggu.web import blocks, charts, data, parts, status
 
 blocks.frame_guard()
 
@@ -61,11 +61,19 @@ with left:
                  table=split, columns=["category", "budget_eur", "spent_eur"])
 with right:
     partial = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))
-    blocks.chart(charts.budget_vs_spent(totals_all, "year", partial), key="trend",
-                 title=narrative.trend_title(totals_all),
+    marked = data.query("decisions") if status.markers_toggle("ov_markers") else None
+    blocks.chart(charts.with_decisions(charts.budget_vs_spent(totals_all, "year", partial),
+                                       marked, charts.year_positions(marked, totals_all, partial)),
+                 key="trend", title=narrative.trend_title(totals_all),
                  summary=narrative.trend_summary(totals_all),
                  table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
-                                            "contributions_due_eur", "is_partial_year"])
+                                            "contributions_due_eur", "is_partial_year"],
+                 decisions=marked)
+    counts = data.query("status_counts_by_year")
+    blocks.chart(charts.status_counts(counts, partial), key="status_counts",
+                 title=narrative.status_counts_title(counts, year),
+                 summary=narrative.status_counts_summary(counts, year, meta["as_of_date"]),
+                 table=counts, columns=["year", "status", "item_count", "is_partial_year"])
 
 st.header(t("exc.title", year=year), anchor=False)
 st.caption(t("exc.lead", rules=narrative.rules_text(data.query("exception_rules"))))
@@ -73,6 +81,6 @@ if exceptions.empty:
     st.success(t("exc.none"))
 else:
     blocks.text_table(display_frame(
-        exceptions.assign(reason=narrative.exception_reasons(exceptions)),
+        status.readable(exceptions.assign(reason=narrative.exception_reasons(exceptions))),
         ["name", "reason", "status", "budget_eur", "spent_eur", "forecast_eur",
          "forecast_deviation_eur", "status_reason"]))

@@ -10,9 +10,9 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t, value
 from ggu.present import choices, narrative
 from ggu.present.labels import signed_pct, verdict_label
-from ggu.present.tables import display_frame, styled_frame
+from ggu.present.tables import display_frame, status_grid, styled_frame
 from ggu.store.codes import CATEGORIES, KINDS, STATUSES
-from ggu.web import blocks, charts, data, parts, url
+from ggu.web import blocks, charts, data, parts, status, url
 
 blocks.frame_guard()
 rules_help = t("pf.exceptions_help", rules=narrative.rules_text(data.query("exception_rules")))
@@ -107,6 +107,21 @@ st.dataframe(styled_frame(rows, ["name", "status", "budget_eur", "spent_eur", "r
              selection_mode="single-row", height=min(38 + 35 * max(len(rows), 1), 560),
              placeholder="–")
 
+# -- Status through time --------------------------------------------------------------------
+st.header(t("st.changes_title"), anchor=False)
+status_changes = data.query("status_changes", year=year)
+if status_changes.empty:
+    st.caption(t("st.changes_none"))
+else:
+    st.caption(narrative.changes_lead(status_changes))
+    status.changes(status_changes, key="project")
+grid = data.query("status_by_item_quarter", year=year, items=tuple(shown_ids) or None)
+if not grid.empty and shown_ids:
+    st.header(narrative.status_grid_title(grid), anchor=False)
+    st.caption(narrative.status_grid_summary(grid) + " " + t("st.grid_caption"))
+    st.dataframe(status_grid(grid), hide_index=True, key="pf_status_grid",
+                 height=min(38 + 35 * grid["item_id"].nunique(), 560))
+
 # -- One item -------------------------------------------------------------------------------
 st.header(t("pf.detail_title"), anchor=False)
 item_id = st.selectbox(t("pf.item"), list(names), key="project", index=None,
@@ -118,11 +133,18 @@ if not item_id:
 
 if item_id:
     item = items[items["item_id"] == item_id].iloc[0]
+    item_decisions = data.query("decisions", item_id=item_id)
     with st.container(border=True):
         st.markdown(f"### {item['name']}")
         st.markdown(narrative.item_facts(item))
-        st.markdown(t("pf.item_reason", reason=item["status_reason"] or "–"))
+        status.explanation(item["status_reason"])
         st.markdown(t("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
+        h1, h2 = st.columns(2)
+        with h1:
+            status.history(data.query("item_status_history", item_id=item_id,
+                                      only_changes=True))
+        with h2:
+            status.decisions(item_decisions, t("st.decisions_title"), t("st.decisions_none"))
         in_year = all_rows[all_rows["item_id"] == item_id]
         if in_year.empty:
             st.info(t("pf.item_not_in_year", year=year))
@@ -140,11 +162,15 @@ if item_id:
                       delta=signed_pct(r["forecast_deviation_pct"]), delta_color="off",
                       delta_arrow="off")
             burn = data.query("burnup_by_month", year=year, item_id=item_id)
-            blocks.chart(charts.burnup(burn), key="burnup", level=3,
+            marked = data.query("decisions", item_id=item_id, year_from=year, year_to=year) \
+                if status.markers_toggle("pf_markers") else None
+            blocks.chart(charts.with_decisions(charts.burnup(burn), marked,
+                                               charts.month_positions(marked, burn)),
+                         key="burnup", level=3,
                          title=narrative.burnup_title(r, year, is_running),
                          summary=narrative.burnup_summary(burn, r, is_running),
                          table=burn, columns=["month_end_date", "budget_eur", "spent_cum_eur",
-                                              "forecast_cum_eur"])
+                                              "forecast_cum_eur"], decisions=marked)
         history = data.query("budget_spent_forecast_by_year", item_id=item_id)
         if not history.empty:
             short = t("trend.partial", as_of=fmt.date(meta["as_of_date"], short=True))

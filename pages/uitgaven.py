@@ -10,7 +10,7 @@ from ggu.present import choices, downloads, narrative
 from ggu.present.labels import amount_text
 from ggu.present.tables import display_frame
 from ggu.store.codes import CATEGORIES, FUNDING_SOURCES
-from ggu.web import blocks, charts, data, url
+from ggu.web import blocks, charts, data, status, url
 
 blocks.frame_guard()
 
@@ -112,12 +112,15 @@ blocks.chart(charts.spend_treemap(levels, unit), key="tree",
 
 left, right = st.columns(2)
 with left:
-    blocks.chart(charts.monthly_spend(months, unit), key="months",
+    marked = data.query("decisions", year_from=year_from, year_to=year_to) \
+        if status.markers_toggle("uit_markers") else None
+    blocks.chart(charts.with_decisions(charts.monthly_spend(months, unit), marked,
+                                       charts.date_positions(marked)), key="months",
                  title=narrative.months_title(months, year_to, unit),
                  summary=narrative.months_summary(months, year_to, unit),
                  table=months, columns=["year", "month", "spent_eur", "cumulative_spent_eur",
                                         "budget_eur", "cumulative_realised_pct"],
-                 eur_digits=digits)
+                 eur_digits=digits, decisions=marked)
 with right:
     if year_from == year_to:
         st.header(t("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),

@@ -3,7 +3,8 @@
 -- spending, year-end forecast and forecast deviation. Red items first, then the largest deviation.
 -- Parameters: $year (required).
 -- Caveat: in the as-of year the over- and underspend rules look at the forecast (see
--- v_item_forecast), in a closed year at the actual spending. Status and phase are current.
+-- v_item_forecast), in a closed year at the actual spending. Status and its explanation are the
+-- item's at the end of the year (the as-of date for the running year).
 with broken as (
     select
         item_id,
@@ -17,18 +18,19 @@ final as (
         i.item_id,
         i.name,
         i.category,
-        i.status,
-        i.status_reason,
+        s.status,
+        s.explanation as status_reason,
         f.budget_eur,
         f.spent_eur,
         f.forecast_eur,
         f.forecast_eur - f.budget_eur as forecast_deviation_eur,
         realised_pct(f.spent_eur, f.budget_eur) as realised_pct,
-        i.status = 'rood' as is_red,
+        s.status = 'rood' as is_red,
         b.rules
     from broken as b
     inner join v_item as i on b.item_id = i.item_id
     inner join v_item_forecast as f on b.item_id = f.item_id and f.year = $year
+    inner join v_item_status_by_year as s on b.item_id = s.item_id and s.year = $year
 )
 
 select * from final

@@ -3,7 +3,8 @@
 -- of items and of red items, and the change of budget and year-end spending against a
 -- comparison year.
 -- Parameters: $year (required), $compare_year (optional).
--- Caveat: an item serves one goal; in the as-of year forecast_eur is the forecast.
+-- Caveat: an item serves one goal; in the as-of year forecast_eur is the forecast. An item is red
+-- by its status at the end of the year (the as-of date for the running year).
 with per_goal as (
     select
         i.goal_id,
@@ -12,9 +13,10 @@ with per_goal as (
         sum(f.spent_eur) as spent_eur,
         sum(f.forecast_eur) as forecast_eur,
         count(*) as item_count,
-        count(*) filter (where i.status = 'rood') as red_item_count
+        count(*) filter (where s.status = 'rood') as red_item_count
     from v_item_forecast as f
     inner join item as i on f.item_id = i.item_id
+    inner join v_item_status_by_year as s on f.item_id = s.item_id and f.year = s.year
     where f.year = $year or f.year = $compare_year
     group by i.goal_id, f.year
 ),

@@ -7,8 +7,9 @@
 -- $categories, $themes, $goals, $statuses, $kinds (lists of codes), $search (text in the name,
 -- id, theme or owner), $only_exceptions (true = only items that break a rule).
 -- Caveat: in the as-of year spending runs to the as-of date and forecast_eur is the forecast
--- (see v_item_forecast); in a closed year forecast_eur is the actual spending. Status and phase
--- are the item's current ones, also for earlier years.
+-- (see v_item_forecast); in a closed year forecast_eur is the actual spending. Status, its
+-- explanation (status_reason) and phase are the item's at the end of the year (the as-of date for
+-- the running year: v_item_status_by_year).
 with forecast as (
     select
         item_id,
@@ -30,6 +31,16 @@ compare as (
     where year = $compare_year
 ),
 
+status as (
+    select
+        item_id,
+        status,
+        explanation,
+        phase
+    from v_item_status_by_year
+    where year = $year
+),
+
 rules as (
     select
         item_id,
@@ -48,9 +59,9 @@ joined as (
         i.goal_id,
         i.goal_name,
         i.owner,
-        i.status,
-        i.status_reason,
-        i.phase,
+        s.status,
+        s.explanation as status_reason,
+        s.phase,
         i.start_year,
         i.end_year,
         f.budget_eur,
@@ -63,6 +74,7 @@ joined as (
         coalesce(r.rules, []) as rules
     from forecast as f
     inner join v_item as i on f.item_id = i.item_id
+    inner join status as s on f.item_id = s.item_id
     left join compare as c on f.item_id = c.item_id
     left join rules as r on f.item_id = r.item_id
 ),

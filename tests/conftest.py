@@ -72,6 +72,27 @@ insert into contribution values
     (2024, 'GM0002', 'juli', 3.00, 4500.00, null);
 insert into cpi values (2023, 3.80, 'CBS'), (2024, 3.30, 'CBS');
 """
+# Status reports and decisions. Status at the end of 2023: A oranje (worse than its groen of
+# June), B groen (no report: Projecten), C rood (its first report); items with a 2023 budget
+# (A, B, C): 1 groen, 1 oranje, 1 rood. At the as-of date 2024-10-31: A rood (worse), B groen,
+# C oranje (recovered), D groen (first report 30 Sep): 2 groen, 1 oranje, 1 rood. The latest
+# round (30 Sep 2024) against the one before (30 Jun): D new; against the end of 2023: A went
+# red, C recovered, D new. The College decided about A on 15 April 2024.
+TINY_SQL += """
+insert into status_report values
+    ('A', '2023-06-30', 'groen', 'Op koers', 'beheer'),
+    ('A', '2023-12-15', 'oranje', 'Capaciteit', null),
+    ('A', '2024-03-31', 'rood', 'Achterstand', 'beheer'),
+    ('C', '2023-09-30', 'rood', 'Leverancier failliet', 'implementatie'),
+    ('C', '2024-06-30', 'oranje', 'Vertraging', 'implementatie'),
+    ('D', '2024-09-30', 'groen', null, 'beheer');
+insert into decision values
+    ('CD-2024-01', '2024-04-15', 'college', 'A', null, 'Herstelplan gevraagd voor Alfa',
+     'BL-2024-04'),
+    ('ALV-2024-01', '2024-06-20', 'alv', null, null, 'Begroting 2025 vastgesteld', null),
+    ('TF-2023-01', '2023-10-05', 'taskforce', null, 'G2', 'Verkenning samen organiseren', null);
+insert into exception_rule values ('status_verslechterd', 'is_worse', '=', 1, true);
+"""
 
 
 def build_tiny(data_dir) -> Store:

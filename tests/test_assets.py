@@ -99,8 +99,8 @@ def test_the_overzicht_draws_its_charts_with_or_without_the_bundles(
     assert not at.exception, at.exception
     charts = [json.loads(e.proto.json) for e in at.get("bidi_component")]
     if bundles:
-        assert len(charts) == 3 and not at.get("plotly_chart")
+        assert len(charts) == 4 and not at.get("plotly_chart")
         assert {c["bundle"] for c in charts} == {f"./app/static/{ours.name}"}
         assert all(go.Figure(c["figure"]).data for c in charts)
     else:
-        assert not charts and len(at.get("plotly_chart")) == 3
+        assert not charts and len(at.get("plotly_chart")) == 4

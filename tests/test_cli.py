@@ -19,7 +19,9 @@ def test_summary_json_2024_demo(demo_dir):
     out = ggu("summary", "--year", "2024", "--json", "--data-dir", str(demo_dir))
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert list(data) == ["year", "budget_eur", "spent_eur", "is_demo", "snapshot", "categories"]
+    assert list(data) == ["year", "budget_eur", "spent_eur", "is_demo", "snapshot", "categories",
+                          "status_counts"]
+    assert list(data["status_counts"]) == ["groen", "oranje", "rood"]
     assert data["year"] == 2024 and data["is_demo"] is True and data["snapshot"] == "0001"
     assert 57.5e6 <= data["budget_eur"] <= 58.5e6
     cats = data["categories"]

@@ -56,7 +56,7 @@ def chart_text(page, n: int) -> str:
 def test_the_overzicht_loads_only_our_bundle(open_):
     page = open_()
     page.locator(f"{CHARTS} g.trace").first.wait_for(timeout=30_000)
-    assert page.locator(CHARTS).count() == 3
+    assert page.locator(CHARTS).count() == 4
     assert scripts(page) == [OURS]
     assert page.evaluate("window.Plotly.version") == VERSION
 
@@ -84,7 +84,7 @@ def test_a_chart_redraws_in_place_when_its_figure_changes(open_, demo_dir):
     after = chart_text(page, 0)
     for share in split["spent_share_pct"]:
         assert fmt.pct(share) in after
-    assert page.locator(CHARTS).count() == 3   # redrawn, not drawn a second time
+    assert page.locator(CHARTS).count() == 4   # redrawn, not drawn a second time
 
 
 def test_a_chart_follows_its_column_when_the_sidebar_closes(open_):
@@ -100,9 +100,9 @@ def test_a_chart_that_cannot_load_says_so_and_keeps_its_table(open_):
     page = open_(block="plotly-ggu-*")
     alerts = page.get_by_role("alert").filter(has_text=t("chart.unavailable", lang="nl"))
     alerts.first.wait_for(timeout=30_000)
-    assert alerts.count() == 3
+    assert alerts.count() == 4
     assert page.locator(CHARTS).count() == 0
-    assert page.get_by_text(t("table.show", lang="nl")).count() == 3   # the figures as tables
+    assert page.get_by_text(t("table.show", lang="nl")).count() == 4   # the figures as tables
 
 
 def test_the_static_folder_hands_out_the_bundles_and_nothing_else(app_url):

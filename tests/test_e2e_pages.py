@@ -198,11 +198,11 @@ def test_rapport_presentation_mode_with_arrow_keys(open_):
     page.keyboard.press("Space")
     wait_for_app(page)
     counter = page.get_by_text(re.compile(r"^Dia \d+ van \d+$"))
-    assert counter.inner_text() == "Dia 1 van 10"
+    assert counter.inner_text() == "Dia 1 van 12"
     page.evaluate("document.activeElement.blur()")   # the shortcut works outside a widget
     for n in (2, 3):
         page.keyboard.press("ArrowRight")
-        expect(counter).to_have_text(f"Dia {n} van 10", timeout=30_000)
+        expect(counter).to_have_text(f"Dia {n} van 12", timeout=30_000)
         wait_for_app(page)
     assert page.locator(".js-plotly-plot").count() == 1   # slide 3: the split
     assert_accessible(page, "rapport in presentation mode")
@@ -271,7 +271,7 @@ def test_rapport_downloads_in_the_page_language(open_, lang, tmp_path):
                               check=True).stdout
     assert title.split()[0] in pdf_text
     deck = Presentation(download(page, t("rp.download_pptx", lang=lang), tmp_path))
-    assert len(deck.slides) == 10
+    assert len(deck.slides) == 12
     html = download(page, t("rp.download_html", lang=lang), tmp_path).read_text("utf-8")
     assert f"<html lang='{lang}'>" in html and "<script src=" not in html
 

@@ -207,6 +207,15 @@ RULES = [
     ("Gemeenten", 2, "Inwoners", 0, "positive", "groter dan 0"),
     ("Uitzonderingsregels", 2, "Actief", "misschien", "boolean", "ja of nee"),
     ("Totalen", 3, "Totaal begroting", Decimal("999.00"), "total", "tellen op tot"),
+    ("Statusrapportages", 2, "Status", "paars", "allowed", "groen, oranje, rood"),
+    ("Statusrapportages", 3, "Rapportdatum", "31-02-2024", "date", "bestaande datum"),
+    ("Statusrapportages", 4, "Project-id", "ONBEKEND", "reference", "blad Projecten"),
+    ("Statusrapportages", 5, "Fase", "klaar", "allowed", "voorbereiding"),
+    ("Besluiten", 2, "Orgaan", "gemeenteraad", "allowed", "college, alv, taskforce, bestuur"),
+    ("Besluiten", 3, "Project-id", "ONBEKEND", "reference", "blad Projecten"),
+    ("Besluiten", 4, "Doel-id", "G9", "reference", "blad Doelen"),
+    ("Besluiten", 2, "Besluit", None, "required", "moet een waarde staan"),
+    ("Besluiten", 3, "Datum", "morgen", "date", "bestaande datum"),
 ]
 
 
@@ -477,3 +486,38 @@ def test_template_has_every_table_and_explains_every_column(tmp_path):
     assert rows[("Projecten", "Categorie")][5] == "structureel, meerjarig, kortcyclisch"
     assert rows[("Projecten", "Categorie")][4] == "ja"
     assert all(r[2] for r in rows.values()), "every column has a meaning"
+
+
+def test_the_status_and_decision_sheets_round_trip_exactly(tiny, tmp_path):
+    """Statusrapportages and Besluiten: export -> import into an empty folder gives the same rows
+    (empty explanation, phase, item, goal and reference included)."""
+    out = tmp_path / "export.xlsx"
+    workbook.export(Store(tiny).current().path, out)
+    outcome = load.import_path(out, tmp_path / "fresh", user="test")
+    assert outcome.result == "ok", outcome.lines()[:5]
+    assert outcome.rows["status_report"] == 6 and outcome.rows["decision"] == 3
+    fresh = Store(tmp_path / "fresh").current().path
+    for table in ("status_report", "decision"):
+        assert table_rows(fresh, table) == table_rows(Store(tiny).current().path, table)
+
+
+def test_status_reports_are_replaced_per_year_of_the_report_date(tiny, tmp_path):
+    """A sheet with one 2024 report replaces 2024's reports and keeps those of 2023."""
+    sheets = {"Statusrapportages": [["Project-id", "Rapportdatum", "Status", "Toelichting",
+                                     "Fase"], ["B", dt.date(2024, 9, 30), "oranje", "Later", None]]}
+    outcome = load.import_path(write_xlsx(tmp_path / "reports.xlsx", sheets), tiny, user="t")
+    assert outcome.result == "ok", outcome.lines()
+    rows = table_rows(Store(tiny).current().path, "status_report")
+    assert sorted((r[0], str(r[1]), r[2]) for r in rows) == [
+        ("A", "2023-06-30", "groen"), ("A", "2023-12-15", "oranje"), ("B", "2024-09-30", "oranje"),
+        ("C", "2023-09-30", "rood")]
+
+
+def test_a_status_report_twice_for_one_date_is_refused(tiny, tmp_path):
+    sheets = {"Statusrapportages": [["Project-id", "Rapportdatum", "Status", "Toelichting",
+                                     "Fase"], ["A", dt.date(2024, 3, 31), "rood", None, None],
+                                    ["A", dt.date(2024, 3, 31), "groen", None, None]]}
+    outcome = load.import_path(write_xlsx(tmp_path / "twice.xlsx", sheets), tiny, user="t")
+    assert ("Statusrapportages", 3, "Rapportdatum", "duplicate") in problems(outcome)
+    line = next(p for p in outcome.problems if p.code == "duplicate").line("nl")
+    assert "Statusrapportages, rij 3, kolom Rapportdatum" in line and "A / 2024-03-31" in line

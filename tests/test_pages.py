@@ -123,7 +123,7 @@ def test_a_charts_table_is_sent_when_opened_and_holds_its_figures(demo_dir, monk
     """Tables stay unsent while closed (a first visit loads no data grid); opened, the split
     chart's table holds the query's figures."""
     at = run_app(demo_dir, monkeypatch)
-    assert [e.label for e in at.expander] == ["Cijfers als tabel"] * 3
+    assert [e.label for e in at.expander] == ["Cijfers als tabel"] * 4
     assert len(at.dataframe) == 0
     at.session_state["split_table"] = True
     at.run()

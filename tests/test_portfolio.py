@@ -51,11 +51,11 @@ def test_each_filter_narrows_the_table(demo_dir, monkeypatch):
         assert 0 < n < 37 and _count(at).startswith(f"{n} van 37"), key
         at.multiselect(key=key).set_value([]).run()
     at.multiselect(key="pf_status").set_value(["rood"]).run()
-    table = at.dataframe[1].value
+    table = at.dataframe[-1].value     # the comparison table, the page's last
     assert set(table["Status"]) == {"✖\u00a0Rood"}     # icon and word, never colour alone
     at.multiselect(key="pf_status").set_value([]).run()
     at.text_input(key="pf_search").input("nis2").run()
-    assert list(at.dataframe[1].value["Naam"]) == ["Voorbereiding Cyberbeveiligingswet (NIS2)"]
+    assert list(at.dataframe[-1].value["Naam"]) == ["Voorbereiding Cyberbeveiligingswet (NIS2)"]
     at.text_input(key="pf_search").input("").run()
     at.toggle(key="pf_exceptions").set_value(True).run()
     n = len(loader.query("exceptions_by_item", demo_dir, year=2026))

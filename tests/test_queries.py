@@ -53,7 +53,8 @@ def test_tiny_exceptions_follow_the_rules(tiny_dir):
     # A +50.10 (16.7% over), D -300, C -140.12, B -100
     assert exc["item_id"].tolist() == ["A", "D", "C", "B"]
     assert exc.iloc[0]["forecast_deviation_eur"] == pytest.approx(50.10)
-    assert [r["rule_id"] for r in exc.iloc[0]["rules"]] == ["overschrijding_pct", "status_rood"]
+    assert [r["rule_id"] for r in exc.iloc[0]["rules"]] == ["overschrijding_pct", "status_rood",
+                                                           "status_verslechterd"]
     assert [r["rule_id"] for r in exc.iloc[3]["rules"]] == ["onderbesteding_pct"]
 
 

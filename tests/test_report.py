@@ -175,10 +175,10 @@ def test_page_presentation_mode_steps_through_the_slides(demo_dir, monkeypatch):
     assert at.title[0].value == "ALV-rapport 2024"
     assert len(at.get("download_button")) == 3
     at.toggle(key="presenteren").set_value(True).run()
-    assert "Dia 1 van 10" in at.markdown[-1].value or any(
-        "Dia 1 van 10" in m.value for m in at.markdown)
+    assert "Dia 1 van 12" in at.markdown[-1].value or any(
+        "Dia 1 van 12" in m.value for m in at.markdown)
     assert at.button(key="prev").disabled
     at.button(key="next").click().run()
-    assert any("Dia 2 van 10" in m.value for m in at.markdown)
+    assert any("Dia 2 van 12" in m.value for m in at.markdown)
     assert any("€\u00a058,0\u00a0mln" in h.proto.body for h in at.get("html")), \
         [h.proto.body[:300] for h in at.get("html")]

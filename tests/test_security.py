@@ -31,6 +31,7 @@ PAGE_PARAMS = {
                  "kostensoort", "bron"],
     "bijdragen": ["gemeente"],
     "planning": ["scenario"],
+    "besluiten": ["orgaan", "besluit_van", "besluit_tot", "besluit_project", "besluit_doel"],
 }
 
 

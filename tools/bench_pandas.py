@@ -23,7 +23,7 @@ from ggu.store.codes import CATEGORIES
 from ggu.store.snapshots import READ_ONLY_CONFIG
 
 TABLES = ("item", "goal", "budget", "contribution", "municipality", "split_norm", "cpi",
-          "exception_rule", "meta")
+          "exception_rule", "meta", "status_report")
 MONEY = {"budget": ["budget_eur"], "contribution": ["amount_eur", "rate_per_inhabitant_eur"],
          "split_norm": ["norm_pct", "tolerance_pp"], "cpi": ["change_pct"],
          "exception_rule": ["threshold"]}
@@ -210,9 +210,37 @@ def _forecast(f, monthly=None, with_weights=False):
     return (out, weights) if with_weights else out
 
 
+STATUS_RANK = {"groen": 1, "oranje": 2, "rood": 3}
+
+
+def _status_by_year(f, years) -> pd.DataFrame:
+    """v_item_status_by_year: per item and year its latest status report on or before the end
+    of the year (the as-of date for a later one), else the status on Projecten."""
+    as_of = _as_of(f)
+    reports = f["status_report"].sort_values(["item_id", "report_date"]).copy()
+    reports["report_date"] = pd.to_datetime(reports["report_date"])
+    reports["previous_status"] = reports.groupby("item_id")["status"].shift()
+    rows = []
+    for year in sorted(set(int(y) for y in years)):
+        day = min(pd.Timestamp(year, 12, 31), as_of)
+        latest = reports[reports["report_date"] <= day].groupby("item_id").tail(1)
+        s = f["item"][["item_id", "status", "status_reason", "phase"]].merge(
+            latest, on="item_id", how="left", suffixes=("_item", ""))
+        has = s["report_date"].notna()
+        rows.append(pd.DataFrame({
+            "item_id": s["item_id"], "year": year,
+            "status": s["status"].where(has, s["status_item"]),
+            "explanation": s["explanation"].where(has, s["status_reason"]),
+            "phase": s["phase"].where(s["phase"].notna(), s["phase_item"]),
+            "is_worse": (s["status"].map(STATUS_RANK)
+                         > s["previous_status"].map(STATUS_RANK)).fillna(False)}))
+    return pd.concat(rows, ignore_index=True)
+
+
 def _exceptions(f, forecast) -> pd.DataFrame:
     """v_item_exception: every active rule an item-year breaks, with the metric's value."""
-    w = forecast.merge(f["item"][["item_id", "status", "phase", "end_year"]], on="item_id")
+    w = forecast.merge(f["item"][["item_id", "end_year"]], on="item_id").merge(
+        _status_by_year(f, forecast["year"].unique()), on=["item_id", "year"])
     budget = w["budget_eur"].where(w["budget_eur"] != 0)
     metrics = pd.DataFrame({
         "item_id": w["item_id"], "year": w["year"],
@@ -222,6 +250,7 @@ def _exceptions(f, forecast) -> pd.DataFrame:
         "is_red": (w["status"] == "rood").astype(float),
         "is_overdue": ((w["phase"] != "afgerond") & (w["end_year"] < w["year"])).astype(float)
         .where(w["end_year"].notna()),
+        "is_worse": w["is_worse"].astype(float),
     }).melt(id_vars=["item_id", "year"], var_name="metric", value_name="metric_value")
     rules = f["exception_rule"][f["exception_rule"]["is_active"]]
     m = metrics.dropna(subset=["metric_value"]).merge(rules, on="metric")
@@ -345,9 +374,12 @@ def portfolio_by_item(f, p):
     year = fc[fc["year"] == p["year"]]
     compare = fc.loc[fc["year"] == p.get("compare_year"), ["item_id", "budget_eur", "forecast_eur"]]
     rules = _rule_lists(_exceptions(f, year))
+    status = _status_by_year(f, [p["year"]]).drop(columns=["year", "is_worse"]).rename(
+        columns={"explanation": "status_reason"})
     out = (year[["item_id", "budget_eur", "spent_eur", "forecast_eur", "forecast_method",
                  "pattern_years"]]
-           .merge(_items(f), on="item_id")
+           .merge(_items(f).drop(columns=["status", "status_reason", "phase"]), on="item_id")
+           .merge(status, on="item_id")
            .merge(compare.add_prefix("compare_").rename(columns={"compare_item_id": "item_id"}),
                   on="item_id", how="left")
            .join(rules, on="item_id"))
@@ -380,8 +412,9 @@ def exceptions_by_item(f, p):
     fc = _forecast(f)
     year = fc[fc["year"] == p["year"]]
     out = (year.join(_rule_lists(_exceptions(f, year)), on="item_id", how="inner")
-           .merge(f["item"][["item_id", "name", "category", "status", "status_reason"]],
-                  on="item_id"))
+           .merge(f["item"][["item_id", "name", "category"]], on="item_id")
+           .merge(_status_by_year(f, [p["year"]])[["item_id", "status", "explanation"]]
+                  .rename(columns={"explanation": "status_reason"}), on="item_id"))
     out["forecast_deviation_eur"] = out["forecast_eur"] - out["budget_eur"]
     out["realised_pct"] = _ratio(out["spent_eur"], out["budget_eur"])
     out["is_red"] = out["status"] == "rood"
@@ -503,7 +536,10 @@ def contribution_by_province(f, p):
 
 def goal_allocation_by_year(f, p):
     """Per goal the budget, spending and forecast of its items, shares and the comparison."""
-    fc = _forecast(f).merge(f["item"][["item_id", "goal_id", "status"]], on="item_id")
+    fc = _forecast(f)
+    fc = fc.merge(f["item"][["item_id", "goal_id"]], on="item_id").merge(
+        _status_by_year(f, fc["year"].unique())[["item_id", "year", "status"]],
+        on=["item_id", "year"])
     fc["red"] = fc["status"] == "rood"
 
     def per_goal(year):

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ggu import config
-from ggu.demo import plan
+from ggu.demo import history, plan
 from ggu.demo.seed import (
     BUDGET_TOTAL_EUR,
     CATEGORY_SHARE_PCT,
@@ -52,9 +52,11 @@ MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "au
              "september", "oktober", "november", "december"]
 
 CLEAR_ORDER = ["measurement", "indicator", "contribution", "municipality", "spend", "budget",
-               "item", "goal", "split_norm", "cpi", "exception_rule", "proposal"]
+               "item", "goal", "split_norm", "cpi", "exception_rule", "proposal",
+               "status_report", "decision"]
 TABLES = ["goal", "item", "budget", "spend", "indicator", "measurement", "municipality",
-          "contribution", "split_norm", "cpi", "exception_rule", "proposal"]
+          "contribution", "split_norm", "cpi", "exception_rule", "proposal", "status_report",
+          "decision"]
 
 
 def _rng(part: int) -> np.random.Generator:
@@ -268,6 +270,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
     goal, indicator, measurement = _goals()
     municipality, contribution = _municipalities()
     split_norm, cpi = _reference()
+    reports = history.status_reports(items, FIRST_YEAR, AS_OF, _rng(5))
+    decisions = history.decisions(items, reports, YEARS, AS_OF)
     item = items.drop(columns=["size", "season", "profile"])[
         ["item_id", "name", "kind", "category", "theme", "goal_id", "owner", "start_year",
          "end_year", "status", "status_reason", "phase"]]
@@ -278,7 +282,7 @@ def build_tables() -> dict[str, pd.DataFrame]:
             "exception_rule": pd.DataFrame(
                 [(r, m, o, Decimal(t), True) for r, m, o, t in EXCEPTION_RULES],
                 columns=["rule_id", "metric", "operator", "threshold", "is_active"]),
-            "proposal": plan.proposals()}
+            "proposal": plan.proposals(), "status_report": reports, "decision": decisions}
 
 
 def content_hash(tables: dict[str, pd.DataFrame]) -> str:

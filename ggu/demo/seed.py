@@ -64,3 +64,7 @@ for _r in _rows("cost_profiles.csv"):
 PHRASES: dict[str, list[str]] = {}                # cost type -> booking descriptions
 for _r in _rows("phrases.csv"):
     PHRASES.setdefault(_r["cost_type"], []).append(_r["phrase"])
+# Explanations of the demo's earlier status reports, per status (ggu/demo/history.py).
+STATUS_PHRASES: dict[str, list[str]] = {}
+for _r in _rows("status_phrases.csv"):
+    STATUS_PHRASES.setdefault(_r["status"], []).append(_r["phrase"])

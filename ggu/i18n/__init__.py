@@ -46,7 +46,8 @@ def t(key: str, lang: str | None = None, **fields) -> str:
 
 # Labels of coded values: category, status, kind, funding source, ...
 VALUE_KEYS = {"category": "category", "status": "status", "kind": "kind",
-              "funding_source": "funding", "phase": "phase", "cost_type": "cost_type"}
+              "funding_source": "funding", "phase": "phase", "cost_type": "cost_type",
+              "previous_status": "status", "status_change": "change", "body": "body"}
 
 
 def value(column: str, code, lang: str | None = None) -> str:

@@ -18,6 +18,7 @@ SHEETS = {
     "indicator": "Indicatoren", "measurement": "Metingen", "municipality": "Gemeenten",
     "contribution": "Bijdragen", "split_norm": "Norm", "cpi": "CPI",
     "exception_rule": "Uitzonderingsregels", "proposal": "Voorstellen",
+    "status_report": "Statusrapportages", "decision": "Besluiten",
 }
 HEADERS = {
     "goal_id": "Doel-id", "name": "Naam", "description": "Omschrijving",
@@ -35,7 +36,9 @@ HEADERS = {
     "valid_from_year": "Geldig vanaf", "norm_pct": "Norm (%)", "tolerance_pp": "Marge (%-punt)",
     "change_pct": "Mutatie (%)", "source": "Bron", "rule_id": "Regel-id",
     "metric": "Maatstaf", "operator": "Vergelijking", "threshold": "Drempel",
-    "is_active": "Actief", "proposal_id": "Voorstel-id", "explanation": "Toelichting",
+    "is_active": "Actief", "proposal_id": "Voorstel-id",
+    "report_date": "Rapportdatum", "explanation": "Toelichting", "decision_id": "Besluit-id",
+    "decision_date": "Datum", "body": "Orgaan", "decision": "Besluit", "reference": "Kenmerk",
 }
 # References checked on import: (table, columns) must exist in (table, columns).
 REFERENCES = [
@@ -46,12 +49,15 @@ REFERENCES = [
     ("measurement", ("indicator_id",), "indicator", ("indicator_id",)),
     ("contribution", ("year", "cbs_code"), "municipality", ("year", "cbs_code")),
     ("proposal", ("goal_id",), "goal", ("goal_id",)),
+    ("status_report", ("item_id",), "item", ("item_id",)),
+    ("decision", ("item_id",), "item", ("item_id",)),
+    ("decision", ("goal_id",), "goal", ("goal_id",)),
 ]
 # Tables whose rows an import replaces per year present in the file (the column holding the
 # year, or a date whose year counts). Tables with a key are upserted by key; others replaced.
 REPLACE_BY_YEAR = {"budget": "year", "spend": "booking_date", "municipality": "year",
                    "contribution": "year", "measurement": "measured_date",
-                   "proposal": "year"}
+                   "proposal": "year", "status_report": "report_date"}
 # Optional check sheet: the stated budget total per year, which the budget lines must add up to.
 TOTALS_SHEET = "Totalen"
 TOTALS_HEADERS = ("Jaar", "Totaal begroting")

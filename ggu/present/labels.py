@@ -30,3 +30,12 @@ def listing(parts: list[str]) -> str:
 def amount_text(x, unit: str) -> str:
     """An amount as shown in the chosen unit: `€ 58,0 mln`, or `€ 3,10` per inhabitant."""
     return fmt.eur(x, digits=2) if unit == "per_inhabitant" else fmt.eur_mln(x)
+
+
+def short_explanation(text) -> str | None:
+    """A status explanation's first sentence, with '…' when there is more (what a reader who
+    is not of the College sees; the College sees the whole text)."""
+    if not isinstance(text, str) or not text:
+        return text
+    head, dot, rest = text.partition(". ")
+    return head + (dot.strip() + " …" if rest.strip() else dot.strip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ggu import i18n
-from ggu.i18n.formats import eur, for_column
+from ggu.i18n.formats import date, eur, for_column
 
 
 def display_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
@@ -37,3 +37,26 @@ def styled_frame(df: pd.DataFrame, columns: list[str], lang: str | None = None,
     numeric = [c for c in columns if pd.api.types.is_numeric_dtype(data[names[c]])]
     return data.style.format({names[c]: (lambda v, c=c: for_column(c)(v, lang=lang))
                               for c in numeric}, na_rep="–")
+
+
+# Light tints of the status colours behind a cell's icon and word (dark text stays readable).
+STATUS_TINTS = {"groen": "#D5F0E6", "oranje": "#FBE7C2", "rood": "#F6D5C1"}
+
+
+def status_grid(grid: pd.DataFrame, lang: str | None = None):
+    """Items x dates (rows of status_by_item_quarter.sql): in every cell the status as icon and
+    word ('✖ Rood'), on a light tint of its colour; a Styler for st.dataframe. Columns are the
+    quarters ('2026 K3'), the last one the as-of date when the year is still running."""
+    def heading(day) -> str:
+        day = pd.Timestamp(day)
+        if day.is_quarter_end:
+            return i18n.t("st.quarter", lang=lang, year=day.year, quarter=day.quarter)
+        return i18n.t("st.as_of_col", lang=lang, date=date(day, lang=lang, short=True))
+    wide = grid.pivot(index="name", columns="point_date", values="status")
+    labels = {code: i18n.value("status", code, lang=lang) for code in STATUS_TINTS}
+    tints = {labels[code]: tint for code, tint in STATUS_TINTS.items()}
+    shown = wide.apply(lambda col: col.map(lambda s: labels.get(s, "–")))
+    shown.columns = [heading(d) for d in wide.columns]
+    shown = shown.rename_axis(i18n.t("col.item_name", lang=lang)).reset_index()
+    return shown.style.map(lambda v: f"background-color: {tints[v]}" if v in tints else "",
+                           subset=shown.columns[1:])

@@ -17,6 +17,7 @@ from ggu.report.model import Chart, Report, Slide
 
 WHATIF_STEP = Decimal("0.25")          # the what-if: the rate a quarter euro higher
 LIST_ROWS = 5                          # items per list on the 'what stands out' slide
+DECISION_ROWS = 7                      # decisions on the decisions slide; the rest are counted
 
 
 def _text_table(df: pd.DataFrame, columns: list[str], eur_digits: int = 0) -> pd.DataFrame:
@@ -55,7 +56,10 @@ def _build(year, q, lang, made) -> Report:
               *_split_and_spending(year, split, totals_all, meta),
               *_goals(year, compare, q("goal_allocation_by_year", year=year, compare_year=compare),
                       q("indicator_progress")),
-              _items(year, q("portfolio_by_item", year=year), q("exceptions_by_item", year=year))]
+              _items(year, q("portfolio_by_item", year=year), q("exceptions_by_item", year=year)),
+              _status(year, q("status_changes", year=year, since_date=f"{year - 1}-12-31")),
+              _decisions(year, q("decisions", bodies=("college", "alv"), year_from=year,
+                                 year_to=year))]
     if not contrib.empty:
         slides.append(_contributions(year, contrib.iloc[0], contrib_all, q))
     slides.append(Slide("closing", t("rp.close_title"), notes=[
@@ -175,6 +179,40 @@ def _items(year: int, items: pd.DataFrame, exceptions: pd.DataFrame) -> Slide:
                                                    "budget_eur")),
         (t("rp.items_new", year=year), _lines(biggest[biggest["start_year"] == year],
                                               "budget_eur"))])
+
+
+def _status(year: int, changes: pd.DataFrame) -> Slide:
+    """What stands out in the status: the items that went red in the year and those that
+    recovered (their status at its end against the end of the year before)."""
+    def lines(kind: str) -> list[str]:
+        rows = changes[changes["status_change"] == kind]
+        out = [t("rp.status_line", name=r.name, status=i18n.value("status", r.status),
+                 previous=i18n.value("status", r.previous_status))
+               for r in rows.itertuples(index=False)][:LIST_ROWS]
+        if len(rows) > LIST_ROWS:
+            out.append(t("rp.items_more", n=len(rows) - LIST_ROWS))
+        return out or [t("rp.items_none")]
+    red = int((changes["status_change"] == "rood").sum())
+    back = int((changes["status_change"] == "hersteld").sum())
+    return Slide("status", t("rp.status_title", year=year, red=red, recovered=back),
+                 t("rp.status_lead", year=year, previous=year - 1), lists=[
+                     (t("rp.items_red", year=year), lines("rood")),
+                     (t("rp.items_recovered", year=year), lines("hersteld"))])
+
+
+def _decisions(year: int, decisions: pd.DataFrame) -> Slide:
+    """The year's decisions of the College and the ALV, oldest first."""
+    college = int((decisions["body"] == "college").sum())
+    if decisions.empty:
+        return Slide("decisions", t("rp.decisions_title", year=year),
+                     t("rp.decisions_none", year=year))
+    shown = decisions.sort_values(["decision_date", "decision_id"]).head(DECISION_ROWS)
+    more = [t("rp.decisions_more", n=len(decisions) - DECISION_ROWS)] \
+        if len(decisions) > DECISION_ROWS else []
+    return Slide("decisions", t("rp.decisions_title", year=year),
+                 " ".join([t("rp.decisions_lead", n=len(decisions), year=year, college=college,
+                             alv=len(decisions) - college), *more]),
+                 table=_text_table(shown, ["decision_date", "body", "decision"]))
 
 
 def _contributions(year: int, c: pd.Series, contrib_all: pd.DataFrame, q) -> Slide:

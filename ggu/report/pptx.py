@@ -7,6 +7,11 @@ import io
 from ggu.i18n import t
 from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report
 
+CHAR_WIDTH = 0.72   # a generous average character width of the slides' font, in ems (DejaVu
+#                     Sans, LibreOffice's stand-in, is wider than Calibri)
+LIST_WIDTH = 5.9    # inches: one of the two columns of lists
+LIST_ROOM = 4.6     # inches from the top of the lists to the footer
+
 
 def render_pptx(report: Report) -> bytes:
     """16:9 slides with native (editable) charts and real tables."""
@@ -34,6 +39,21 @@ def render_pptx(report: Report) -> bytes:
                 p.alignment = align
         return shape
 
+    def min_width(texts, size) -> float:
+        """The narrowest a column can be, in inches, without breaking a word: its longest run
+        of text between (breaking) spaces, at `size` points, plus the cell's margins."""
+        longest = max(len(word) for text in texts for word in str(text).split(" ") or [""])
+        return longest * size * CHAR_WIDTH / 72 + 0.2
+
+    def lines_high(texts, size) -> float:
+        """How high lines of text are at `size` points in a list's column, wrapped, in inches."""
+        per_line = LIST_WIDTH * 72 / (size * CHAR_WIDTH)
+        return sum(-(-len(text) // int(per_line)) for text in texts) * size * 1.25 / 72
+
+    def row_heights(lists, size) -> list[float]:
+        return [max(lines_high([h], size + 4) + lines_high(["• " + x for x in lines], size) + 0.1
+                    for h, lines in lists[r:r + 2]) for r in range(0, len(lists), 2)]
+
     def add_table(slide, df, x, y, w, size=12):
         rows, cols = len(df) + 1, len(df.columns)
         shape = slide.shapes.add_table(rows, cols, Inches(x), Inches(y), Inches(w),
@@ -45,10 +65,18 @@ def render_pptx(report: Report) -> bytes:
                 shape.table.cell(i, j).text = str(v)
         if rows > 9:
             size = min(size, 10)   # a long table: smaller type, so that it stays on the slide
-        # columns as wide as their longest text (within bounds), so that rows do not wrap
-        longest = [min(max(len(str(v)) for v in [name, *df[name]]), 45) + 2 for name in df.columns]
-        for j, width in enumerate(longest):
-            shape.table.columns[j].width = Emu(int(Inches(w) * width / sum(longest)))
+        # No column narrower than its longest word (LibreOffice and PowerPoint break a word that
+        # does not fit, 'Structur-eel'): smaller type until the words fit, then the room left
+        # shared in proportion to the columns' longest texts, so that rows wrap as little as
+        # possible.
+        texts = [[name, *df[name]] for name in df.columns]
+        while size > 8 and sum(min_width(c, size) for c in texts) > w:
+            size -= 1
+        least = [min_width(c, size) for c in texts]
+        longest = [min(max(len(str(v)) for v in c), 60) + 2 for c in texts]
+        spare = max(w - sum(least), 0)
+        for j, (low, width) in enumerate(zip(least, longest)):
+            shape.table.columns[j].width = Inches(low + spare * width / sum(longest))
         for cell in (shape.table.cell(i, j) for i in range(rows) for j in range(cols)):
             cell.margin_top = cell.margin_bottom = Pt(2)
             for p in cell.text_frame.paragraphs:
@@ -71,7 +99,7 @@ def render_pptx(report: Report) -> bytes:
             box(slide, 0.8, 2.9, 11.5, 0.8, s.lead, 20, False, "#FFFFFF")
             box(slide, 0.8, 4.6, 11.5, 2.2, s.notes, 18)
         else:
-            box(slide, 0.6, 0.35, 12.1, 1.0, s.title, 30 if len(s.title) <= 55 else 22, True)
+            box(slide, 0.6, 0.35, 12.1, 1.0, s.title, 30 if len(s.title) <= 45 else 22, True)
             if s.lead:
                 box(slide, 0.6, 1.35, 12.1, 0.8, s.lead, 14, False, GREY)
         top = 2.25
@@ -85,7 +113,7 @@ def render_pptx(report: Report) -> bytes:
             data.categories = s.chart.categories
             for name, values in s.chart.series.items():
                 data.add_series(name, values)
-            width = 7.6 if side else 12.1
+            width = 6.9 if side else 12.1
             frame = slide.shapes.add_chart(kinds[s.chart.kind], Inches(0.6), Inches(top),
                                            Inches(width), Inches(4.6), data)
             chart = frame.chart
@@ -114,16 +142,30 @@ def render_pptx(report: Report) -> bytes:
                     series.format.fill.solid()
                     series.format.fill.fore_color.rgb = rgb
         if s.table is not None:
-            x, w = (8.5, 4.3) if side else (0.6, 12.1)
+            x, w = (7.7, 5.1) if side else (0.6, 12.1)
             y = top
             if side and s.notes:
                 box(slide, x, y, w, 1.2, s.notes, 12)
                 y += 1.5
             add_table(slide, s.table, x, y, w, size=10 if side else 12)
-        for i, (heading, lines) in enumerate(s.lists):
-            x, y = 0.6 + (i % 2) * 6.2, top + (i // 2) * 2.5
-            box(slide, x, y, 5.9, 0.4, heading, 16, True, ACCENT)
-            box(slide, x, y + 0.45, 5.9, 2.0, ["• " + line for line in lines], 12)
+        if s.lists:
+            # each heading and its lines in one text box: a heading that wraps pushes its lines
+            # down instead of overlapping them (LibreOffice Impress wraps sooner than
+            # PowerPoint); each row of two as high as its longer list, the type smaller until
+            # the rows fit above the footer
+            size = 12
+            while size > 9 and sum(row_heights(s.lists, size)) > LIST_ROOM:
+                size -= 1
+            y = top
+            for r, height in enumerate(row_heights(s.lists, size)):
+                for i, (heading, lines) in enumerate(s.lists[2 * r:2 * r + 2]):
+                    frame = box(slide, 0.6 + i * 6.2, y, LIST_WIDTH, height,
+                                [heading] + ["• " + line for line in lines], size).text_frame
+                    head = frame.paragraphs[0]
+                    head.font.size, head.font.bold = Pt(size + 4), True
+                    head.font.color.rgb = colour(ACCENT)
+                    head.space_after = Pt(4)
+                y += height + 0.1
         if s.key == "closing":
             box(slide, 0.6, top, 12.1, 4.0, s.notes, 20)
         footer = f"{t('rp.snapshot', lang=lang, snapshot=report.snapshot)} · " \

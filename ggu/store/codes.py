@@ -15,7 +15,7 @@ from ggu.store import schema
 from ggu.store.tables import allowed
 
 NAMES = ("CATEGORIES", "VERDICTS", "KINDS", "STATUSES", "PHASES", "FUNDING_SOURCES",
-         "INSTALMENTS")
+         "INSTALMENTS", "BODIES")
 
 
 @functools.cache
@@ -27,7 +27,8 @@ def _values() -> dict[str, tuple[str, ...]]:
             "KINDS": allowed("item", "kind"), "STATUSES": allowed("item", "status"),
             "PHASES": allowed("item", "phase"),
             "FUNDING_SOURCES": allowed("budget", "funding_source"),
-            "INSTALMENTS": allowed("contribution", "instalment")}
+            "INSTALMENTS": allowed("contribution", "instalment"),
+            "BODIES": allowed("decision", "body")}
 
 
 def __getattr__(name: str) -> tuple[str, ...]:

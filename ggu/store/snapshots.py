@@ -317,6 +317,8 @@ def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
         "sum(amount_eur), count(*) from spend group by all"
     )
     con.execute("create or replace table agg_item_forecast as select * from v_item_forecast_live")
+    con.execute("create or replace table agg_item_status_year as "
+                "select * from v_item_status_by_year_live")
 
 
 def _write_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:

@@ -49,18 +49,24 @@ def year() -> int:
 
 @parts.fragment
 def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
-          columns: list[str], key: str, eur_digits: int = 0, level: int = 2) -> None:
+          columns: list[str], key: str, eur_digits: int = 0, level: int = 2,
+          decisions: pd.DataFrame | None = None) -> None:
     """A chart with a title that says the message, its text summary, and its data as a table.
     `level` 3 for a chart inside a section that has its own h2 (headings stay in order).
     The table is sent only once its expander is opened (a rerun of this chart only, a
     fragment): a page that opens with its tables closed need not load Streamlit's data grid,
-    about 0.3 s of a first visit."""
+    about 0.3 s of a first visit. `decisions` (rows of decisions.sql): the decisions marked on
+    the chart, listed under its table."""
     (st.header if level == 2 else st.subheader)(title, anchor=False)
     plot(fig, key=key)
     st.caption(summary)
     with st.expander(t("table.show"), key=f"{key}_table", on_change="rerun") as box:
         if box.open:
             st.dataframe(display_frame(table, columns, eur_digits=eur_digits), hide_index=True)
+            if decisions is not None and not decisions.empty:
+                st.markdown(f"**{t('dec.table_title')}**")
+                st.dataframe(display_frame(decisions, ["decision_date", "body", "decision",
+                                                       "reference"]), hide_index=True)
 
 
 # st.table's look (a rounded frame, hairlines, grey headings), for text_table.

@@ -47,6 +47,8 @@ def warm() -> None:
         charts.budget_vs_spent(data.query("totals_by_year"), "year")
         data.query("exceptions_by_item", year=year)
         data.query("exception_rules")
+        data.query("decisions")
+        charts.status_counts(data.query("status_counts_by_year"))
         # Streamlit's first element in a process looks at the call stack (`is_repl`), and
         # Python's inspect then maps every loaded module to its file, once (0.1 s).
         inspect.stack()

@@ -12,3 +12,10 @@ from ggu.present.charts.overview import budget_vs_spent, split_vs_norm  # noqa: 
 from ggu.present.charts.planning import plan_room, plan_years  # noqa: F401
 from ggu.present.charts.portfolio import burnup, forecast_vs_budget, item_history, roadmap  # noqa: F401
 from ggu.present.charts.spending import monthly_spend, spend_treemap, year_on_year  # noqa: F401
+from ggu.present.charts.status import (  # noqa: F401
+    date_positions,
+    month_positions,
+    status_counts,
+    with_decisions,
+    year_positions,
+)

@@ -69,3 +69,10 @@ from ggu.present.narrative.spending import (  # noqa: F401
     year_on_year_summary,
     year_on_year_title,
 )
+from ggu.present.narrative.status import (  # noqa: F401
+    changes_lead,
+    status_counts_summary,
+    status_counts_title,
+    status_grid_summary,
+    status_grid_title,
+)

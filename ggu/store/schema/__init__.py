@@ -4,6 +4,7 @@ tables.sql     the tables: rows as imported, and the tables derived when a snaps
 views.sql      the views queries/ read
 measures.sql   every measure and order once, as macros (realised %, share, partial year, ...)
 forecast.sql   the year-end forecast of every item-year
+status.sql     status through time: an item's status on a date (status_at), per year
 exceptions.sql the exception rules each item breaks in a year
 units.sql      price index, units (euro, per inhabitant, constant euro), funding attribution,
                and the explorer's filters as table macros
@@ -16,7 +17,7 @@ import hashlib
 from pathlib import Path
 
 DIR = Path(__file__).resolve().parent
-FILES = ("tables", "views", "measures", "forecast", "exceptions", "units", "plan")
+FILES = ("tables", "views", "measures", "forecast", "status", "exceptions", "units", "plan")
 
 
 @functools.lru_cache(maxsize=1)

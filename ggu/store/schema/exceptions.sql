@@ -1,6 +1,7 @@
 -- Exceptions: per item and year every active rule of exception_rule it breaks, with the value of
 -- the metric. Metrics are null (and break no rule) when they cannot be computed (no budget, no
--- end year). Status and phase are the item's current ones, also for earlier years.
+-- end year). Status and phase are the item's at the end of the year (v_item_status_by_year: the
+-- as-of date for the running year); is_worse: that status is worse than the report before it.
 create or replace view v_item_exception as
 with wide as (
     select
@@ -11,14 +12,17 @@ with wide as (
         cast(f.forecast_eur - f.budget_eur as double) as forecast_overspend_eur,
         cast(-change_pct(f.forecast_eur, f.budget_eur) as double)
             as forecast_underspend_pct,
-        cast(i.status = 'rood' as double) as is_red,
-        cast(is_overdue(i.phase, i.end_year, f.year) as double) as is_overdue
+        cast(s.status = 'rood' as double) as is_red,
+        cast(is_overdue(s.phase, i.end_year, f.year) as double) as is_overdue,
+        cast(s.is_worse as double) as is_worse
     from v_item_forecast as f
     inner join item as i on f.item_id = i.item_id
+    inner join v_item_status_by_year as s on f.item_id = s.item_id and f.year = s.year
 ),
 metrics as (
     unpivot wide
-    on forecast_overspend_pct, forecast_overspend_eur, forecast_underspend_pct, is_red, is_overdue
+    on forecast_overspend_pct, forecast_overspend_eur, forecast_underspend_pct, is_red, is_overdue,
+    is_worse
     into name metric value metric_value
 )
 select

@@ -53,3 +53,12 @@ create or replace macro growth_factor(pct, n) as list_reduce(
 -- precision of a rate).
 create or replace macro indexed_rate(rate, pct, n) as
     round(cast(rate as decimal(8, 4)) * growth_factor(pct, n), 4);
+
+-- The statuses of an item, from best to worst; a status's rank in that order (1 = groen).
+create or replace macro statuses() as ['groen', 'oranje', 'rood'];
+create or replace macro status_rank(status) as array_position(statuses(), status);
+
+-- The date a year's status is read at (status_at, status.sql): 31 December, for the running
+-- year (and a later one) the as-of date.
+create or replace macro status_date(y) as least(make_date(y, 12, 31),
+                                                 (select as_of_date from v_as_of));

@@ -124,7 +124,8 @@ create table if not exists cpi (
 
 -- Exception rules (data, not code): an item needs the College's attention in a year when one of
 -- its metrics compares true with an active rule's threshold. The metrics (see v_item_exception):
--- forecast_overspend_pct, forecast_overspend_eur, forecast_underspend_pct, is_red, is_overdue.
+-- forecast_overspend_pct, forecast_overspend_eur, forecast_underspend_pct, is_red, is_overdue,
+-- is_worse (the status worse than in the report before).
 create table if not exists exception_rule (
     rule_id varchar primary key,
     metric varchar not null,
@@ -155,4 +156,29 @@ create table if not exists agg_spend_month (
     cost_type varchar not null,
     spent_eur decimal(18, 2) not null,
     tx_count bigint not null
+);
+
+-- Status reports (sheet Statusrapportages): an item's status, its explanation and its phase as
+-- reported on a date. An item's status on a date is its latest report on or before that date
+-- (status_at, status.sql); an item without one keeps its status in item. Phase may be left
+-- empty: the item's phase then stands.
+create table if not exists status_report (
+    item_id varchar not null,
+    report_date date not null,
+    status varchar not null check (status in ('groen', 'oranje', 'rood')),
+    explanation varchar,
+    phase varchar check (phase in ('voorbereiding', 'ontwikkeling', 'implementatie', 'beheer', 'afgerond')),
+    primary key (item_id, report_date)
+);
+
+-- Decisions (sheet Besluiten) of the College van Dienstverleningszaken, the ALV, the Taskforce
+-- Samen Organiseren or the VNG board, about an item, a goal or the portfolio as a whole.
+create table if not exists decision (
+    decision_id varchar primary key,
+    decision_date date not null,
+    body varchar not null check (body in ('college', 'alv', 'taskforce', 'bestuur')),
+    item_id varchar,                      -- null: not about one item
+    goal_id varchar,                      -- null: not about one goal
+    decision varchar not null,
+    reference varchar                     -- e.g. the number of the minutes
 );

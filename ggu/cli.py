@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from ggu import config, store
@@ -377,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "data_dir"):
             _warn_fallback(args)
         return args.func(args)
+    except BrokenPipeError:   # the output piped into a command that stopped reading (head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (UsageError, PlanError) as error:
         print(f"ggu: {error}", file=sys.stderr)
         return 2

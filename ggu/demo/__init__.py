@@ -37,6 +37,7 @@ from ggu.demo.seed import (
     SEASONS,
     SPECIAL_REALISATION,
 )
+from ggu.demo.use import item_use
 from ggu.store import codes
 from ggu.store.snapshots import Store
 
@@ -51,9 +52,9 @@ MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "au
              "september", "oktober", "november", "december"]
 
 CLEAR_ORDER = ["measurement", "indicator", "contribution", "municipality", "spend", "budget",
-               "item", "goal", "split_norm", "cpi", "exception_rule"]
+               "item", "goal", "split_norm", "cpi", "exception_rule", "item_use"]
 TABLES = ["goal", "item", "budget", "spend", "indicator", "measurement", "municipality",
-          "contribution", "split_norm", "cpi", "exception_rule"]
+          "contribution", "split_norm", "cpi", "exception_rule", "item_use"]
 
 
 def _rng(part: int) -> np.random.Generator:
@@ -275,7 +276,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
             "contribution": contribution, "split_norm": split_norm, "cpi": cpi,
             "exception_rule": pd.DataFrame(
                 [(r, m, o, Decimal(t), True) for r, m, o, t in EXCEPTION_RULES],
-                columns=["rule_id", "metric", "operator", "threshold", "is_active"])}
+                columns=["rule_id", "metric", "operator", "threshold", "is_active"]),
+            "item_use": item_use(items, municipality, LAST_YEAR, _rng(5))}
 
 
 def content_hash(tables: dict[str, pd.DataFrame]) -> str:

@@ -238,6 +238,36 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_raadsbrief(args) -> int:
+    from pathlib import Path
+
+    from ggu.i18n import t
+    from ggu.report import briefs
+
+    summary(args.year, args.data_dir)   # a year without data is a usage error
+    out = Path(args.out)
+    try:
+        if args.gemeente.strip().casefold() == "alle":
+            if out.suffix.lower() == ".pdf":
+                raise UsageError("met --gemeente alle is --out een map of een .zip-bestand")
+            n = briefs.write_all(args.year, out, args.data_dir, lang=args.lang,
+                                 workers=args.workers)
+            print(t("rb.written", lang="nl", n=n, year=args.year, out=out))
+            return 0
+        if out.suffix.lower() != ".pdf":
+            raise UsageError(f"'{args.out}' moet eindigen op .pdf")
+        found = briefs.find(store.query("contribution_by_municipality", args.data_dir,
+                                        year=args.year), args.gemeente)
+        if found is None:
+            raise UsageError(f"geen gemeente '{args.gemeente}' in {args.year}; geef een CBS-code "
+                             "(bijvoorbeeld GM0363), een naam of 'alle'")
+        briefs.write_one(args.year, found[0], out, args.data_dir, lang=args.lang)
+    except OSError as error:
+        raise DataError(f"kan {args.out} niet schrijven: {error.strerror}") from None
+    print(t("rb.written_one", lang="nl", year=args.year, name=found[1], out=out))
+    return 0
+
+
 def cmd_hash_password(args) -> int:
     import getpass
 
@@ -304,6 +334,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["pdf", "pptx", "html"], required=True)
     p.add_argument("--out", required=True, metavar="BESTAND")
     p.set_defaults(func=cmd_report)
+    p = sub.add_parser("raadsbrief", parents=[common],
+                       help="de raadsbrief (één A4) van een gemeente of van alle gemeenten")
+    p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
+    p.add_argument("--gemeente", required=True, metavar="CODE",
+                   help="CBS-code (GM0363), naam, of 'alle' (één PDF per gemeente)")
+    p.add_argument("--out", required=True, metavar="BESTAND",
+                   help="een .pdf; bij 'alle' een map of een .zip (met een CSV van de cijfers)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal (standaard nl)")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="processen voor 'alle' (standaard 2)")
+    p.set_defaults(func=cmd_raadsbrief)
     p = sub.add_parser("hash-password",
                        help="maak de hash van het Beheer-wachtwoord (voor secrets.toml)")
     p.set_defaults(func=cmd_hash_password)

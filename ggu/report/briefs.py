@@ -1,0 +1,54 @@
+"""Council briefs as files: one PDF, a folder with one PDF per municipality, or one zip for the
+VNG's mailing (every brief and a CSV of the figures in each). `python -m ggu raadsbrief`."""
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from ggu import store
+from ggu.report import brief
+from ggu.report.brief_pdf import render_all, render_brief
+
+
+def csv_name(year: int) -> str:
+    return f"raadsbrieven-{year}.csv"
+
+
+def find(municipalities, wanted: str) -> tuple[str, str] | None:
+    """(CBS code, name) of the municipality given by code (GM0363) or name (Amsterdam), among
+    `municipalities` (a frame with cbs_code and name)."""
+    key = wanted.strip().casefold()
+    for code, name in zip(municipalities["cbs_code"], municipalities["name"]):
+        if key in (code.casefold(), name.casefold()):
+            return code, name
+    return None
+
+
+def write_one(year: int, cbs_code: str, out: Path, data_dir=None, lang: str = "nl",
+              made: dt.date | None = None) -> brief.Brief:
+    one = brief.build(year, cbs_code, data_dir, lang=lang, made=made)
+    out.write_bytes(render_brief(one))
+    return one
+
+
+def write_all(year: int, out: Path, data_dir=None, lang: str = "nl", workers: int = 2,
+              made: dt.date | None = None) -> int:
+    """Every municipality's brief of `year`: into the folder `out` (created when missing), or
+    into one zip when `out` ends in .zip; with the CSV of their figures. Returns the count."""
+    figures = brief.figures_of(year, lambda name, **p: store.query(name, data_dir, **p))
+    briefs = brief.build_all(figures, lang, made)
+    table = brief.figures(figures, lang)
+    if out.suffix.lower() == ".zip":
+        partial = out.with_name(out.name + ".part")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, content in render_all(briefs, workers):
+                archive.writestr(name, content)
+            archive.writestr(csv_name(year), table)
+        partial.replace(out)    # a zip is there complete, or not at all
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, content in render_all(briefs, workers):
+            (out / name).write_bytes(content)
+        (out / csv_name(year)).write_bytes(table)
+    return len(briefs)

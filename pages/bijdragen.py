@@ -117,20 +117,16 @@ else:
                                         bool(this["is_partial_year"])))
             used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
             st.markdown(f"**{t('gm.used_title', name=mine['name'])}**")
-            st.table(display_frame(used, ["item_name", "user_municipalities",
-                                          "item_fund_spent_eur", "attributed_eur"],
-                                   eur_digits=2), hide_index=True)
+            blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
+                                                   "attributed_eur"], eur_digits=2))
             st.markdown(f"**{t('gm.not_used_title', name=mine['name'])}**")
             if unused.empty:
                 st.markdown(mine_words.not_used_none(got))
             else:
-                st.table(display_frame(unused, ["item_name", "user_municipalities",
-                                                "item_fund_spent_eur"], eur_digits=2),
-                         hide_index=True)
+                blocks.text_table(display_frame(unused, ["item_name", "user_municipalities"]))
             with st.expander(mine_words.for_all_title(got), key="mine_for_all"):
-                st.table(display_frame(mine_words.for_all_items(items),
-                                       ["item_name", "item_fund_spent_eur", "attributed_eur"],
-                                       eur_digits=2), hide_index=True)
+                blocks.text_table(display_frame(mine_words.for_all_items(items),
+                                                ["item_name", "attributed_eur"], eur_digits=2))
                 st.caption(mine_words.for_all_caption(items))
             st.markdown(f"**{t('gm.compare_title')}**")
             blocks.text_table(mine_words.comparison(got))

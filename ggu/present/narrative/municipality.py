@@ -67,23 +67,22 @@ def for_all_caption(items: pd.DataFrame) -> str:
 
 
 def comparison(row: pd.Series) -> pd.DataFrame:
-    """The municipality beside its CBS size class and its province, as text for a table."""
+    """The municipality beside its CBS size class and its province, as text for a table (three
+    columns: it reads on a phone; the rate is the same for all, so per inhabitant says it)."""
     groups = [
-        (i18n.t("gm.compare_this", name=row["name"]), 1, row["used_products"],
-         row["attributed_per_inhabitant_eur"], row["attributed_vs_paid_pct"]),
-        (i18n.t("gm.compare_class", label=size_class_label(row["size_class"])),
-         row["class_municipalities"], row["class_used_products"],
-         row["class_attributed_per_inhabitant_eur"], row["class_attributed_vs_paid_pct"]),
-        (i18n.t("gm.compare_province", province=row["province"]),
-         row["province_municipalities"], row["province_used_products"],
-         row["province_attributed_per_inhabitant_eur"], row["province_attributed_vs_paid_pct"]),
+        (i18n.t("gm.compare_this", name=row["name"]), row["used_products"],
+         row["attributed_per_inhabitant_eur"]),
+        (i18n.t("gm.compare_class", label=size_class_label(row["size_class"]),
+                n=int(row["class_municipalities"])),
+         row["class_used_products"], row["class_attributed_per_inhabitant_eur"]),
+        (i18n.t("gm.compare_province", province=row["province"],
+                n=int(row["province_municipalities"])),
+         row["province_used_products"], row["province_attributed_per_inhabitant_eur"]),
     ]
     return pd.DataFrame({
         i18n.t("col.group"): [g[0] for g in groups],
-        i18n.t("col.municipalities"): [fmt.number(g[1]) for g in groups],
-        i18n.t("col.used_products"): [fmt.number(g[2], digits=1) for g in groups],
-        i18n.t("col.attributed_per_inhabitant_eur"): [fmt.eur(g[3], digits=2) for g in groups],
-        i18n.t("col.attributed_vs_paid_pct"): [fmt.pct(g[4], digits=0) for g in groups],
+        i18n.t("col.used_products"): [fmt.number(g[1], digits=1) for g in groups],
+        i18n.t("col.attributed_per_inhabitant_eur"): [fmt.eur(g[2], digits=2) for g in groups],
     })
 
 

@@ -75,6 +75,8 @@ pages = [
             url_path="uitgaven"),
     st.Page("pages/bijdragen.py", title=t("nav.contributions"), icon=":material/payments:",
             url_path="bijdragen"),
+    st.Page("pages/planning.py", title=t("nav.planning"), icon=":material/event_note:",
+            url_path="planning"),
     st.Page("pages/rapport.py", title=t("nav.report"), icon=":material/slideshow:",
             url_path="rapport"),
     beheer,

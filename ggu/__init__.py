@@ -2,7 +2,8 @@
 
     web  | cli          Streamlit glue (the only Streamlit importer) | the command line
     report              the ALV report: built once, rendered as PDF, PowerPoint, HTML
-    present             what a user sees: charts, narrative, tables, downloads
+    present | plan      what a user sees: charts, narrative, tables, downloads | planning
+                        scenarios for the coming years and their figures
     ingest | demo       changing the data: import, export, history | the demo data set
     store               DuckDB snapshots, the schema and the one loader of queries/
     i18n                the message catalogue and the display formats, nl and en

@@ -12,6 +12,8 @@ import sys
 
 from ggu import config, store
 from ggu.i18n import formats as fmt
+from ggu.plan import PlanError
+from ggu.plan import commands as plan_commands
 from ggu.store import DataError, Store
 
 
@@ -224,47 +226,35 @@ def cmd_empty(args) -> int:
 def cmd_report(args) -> int:
     from ggu import report
 
-    summary(args.year, args.data_dir)   # a year without data is a usage error
+    if (args.year is None) == (args.scenario is None):
+        raise UsageError("geef --year JJJJ (het jaarrapport) of --scenario NAAM (het voorstel)")
+    if args.year is not None:
+        summary(args.year, args.data_dir)   # a year without data is a usage error
     suffix = "." + args.format
     if not args.out.lower().endswith(suffix):
         raise UsageError(f"'{args.out}' moet eindigen op {suffix}")
-    content = report.render(report.build(args.year, args.data_dir, lang="nl"), args.format)
+    built = report.build(args.year, args.data_dir, lang="nl") if args.scenario is None \
+        else report.build_proposal(args.scenario, args.data_dir, lang="nl")
+    content = report.render(built, args.format)
     try:
         with open(args.out, "wb") as out:
             out.write(content)
     except OSError as error:
         raise DataError(f"kan {args.out} niet schrijven: {error.strerror}") from None
-    print(f"Rapport {args.year} ({args.format}) geschreven naar {args.out}.")
+    what = f"Rapport {args.year}" if args.scenario is None else f"Voorstel {args.scenario}"
+    print(f"{what} ({args.format}) geschreven naar {args.out}.")
     return 0
 
 
 def cmd_raadsbrief(args) -> int:
-    from pathlib import Path
-
-    from ggu.i18n import t
     from ggu.report import briefs
 
     summary(args.year, args.data_dir)   # a year without data is a usage error
-    out = Path(args.out)
     try:
-        if args.gemeente.strip().casefold() == "alle":
-            if out.suffix.lower() == ".pdf":
-                raise UsageError("met --gemeente alle is --out een map of een .zip-bestand")
-            n = briefs.write_all(args.year, out, args.data_dir, lang=args.lang,
-                                 workers=args.workers)
-            print(t("rb.written", lang="nl", n=n, year=args.year, out=out))
-            return 0
-        if out.suffix.lower() != ".pdf":
-            raise UsageError(f"'{args.out}' moet eindigen op .pdf")
-        found = briefs.find(store.query("contribution_by_municipality", args.data_dir,
-                                        year=args.year), args.gemeente)
-        if found is None:
-            raise UsageError(f"geen gemeente '{args.gemeente}' in {args.year}; geef een CBS-code "
-                             "(bijvoorbeeld GM0363), een naam of 'alle'")
-        briefs.write_one(args.year, found[0], out, args.data_dir, lang=args.lang)
-    except OSError as error:
-        raise DataError(f"kan {args.out} niet schrijven: {error.strerror}") from None
-    print(t("rb.written_one", lang="nl", year=args.year, name=found[1], out=out))
+        print(briefs.run(args.year, args.gemeente, args.out, args.data_dir, lang=args.lang,
+                         workers=args.workers))
+    except briefs.BriefError as error:
+        raise UsageError(str(error)) from None
     return 0
 
 
@@ -329,11 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="bevestig dat alle cijfers weg mogen")
     p.set_defaults(func=cmd_empty)
     p = sub.add_parser("report", parents=[common],
-                       help="het ALV-rapport van een jaar als PDF, PowerPoint of HTML")
-    p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
+                       help="het ALV-rapport van een jaar, of het voorstel van een scenario, "
+                            "als PDF, PowerPoint of HTML")
+    p.add_argument("--year", type=_year, metavar="JJJJ")
+    p.add_argument("--scenario", metavar="NAAM", help="het ALV-voorstel van dit scenario")
     p.add_argument("--format", choices=["pdf", "pptx", "html"], required=True)
     p.add_argument("--out", required=True, metavar="BESTAND")
     p.set_defaults(func=cmd_report)
+    plan_commands.add_parser(sub, common)
     p = sub.add_parser("raadsbrief", parents=[common],
                        help="de raadsbrief (één A4) van een gemeente of van alle gemeenten")
     p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
@@ -369,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "data_dir"):
             _warn_fallback(args)
         return args.func(args)
-    except UsageError as error:
+    except (UsageError, PlanError) as error:
         print(f"ggu: {error}", file=sys.stderr)
         return 2
     except DataError as error:

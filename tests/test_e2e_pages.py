@@ -11,6 +11,7 @@ import subprocess
 import openpyxl
 import pytest
 from conftest import E2E_PASSWORD
+from playwright.sync_api import expect
 from pptx import Presentation
 
 from ggu import i18n
@@ -201,8 +202,8 @@ def test_rapport_presentation_mode_with_arrow_keys(open_):
     page.evaluate("document.activeElement.blur()")   # the shortcut works outside a widget
     for n in (2, 3):
         page.keyboard.press("ArrowRight")
+        expect(counter).to_have_text(f"Dia {n} van 10", timeout=30_000)
         wait_for_app(page)
-        assert counter.inner_text() == f"Dia {n} van 10"
     assert page.locator(".js-plotly-plot").count() == 1   # slide 3: the split
     assert_accessible(page, "rapport in presentation mode")
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.sql
 
 # Sample values for parameters a query cannot do without (other parameters stay null).
 SAMPLES = {"year_from": 2023, "year_to": 2024, "unit": "eur", "base_year": 2024, "rate": 3.0,
-           "indexation_pct": 0.0}
+           "indexation_pct": 0.0, "scenario": '{"rate_per_inhabitant_eur": "3.0000"}'}
 
 
 def _params(name, year, cbs_code="GM0002"):

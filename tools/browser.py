@@ -80,18 +80,25 @@ def open_page(b, url: str, width: int = 1400, height: int = 1000, block: str | N
     return page
 
 
+SETTLED = """() => !!document.querySelector(
+    "[data-testid='stApp'][data-test-script-state='notRunning']")
+    && !document.querySelector("[data-testid='stSkeleton'], [data-stale='true']")"""
+
+
 def wait_for_app(page, timeout: int = 60_000) -> None:
-    """Wait until the script run has finished and every chart placeholder is drawn."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
+    """Wait until the script run has finished, every chart placeholder is drawn and no element
+    is left faded from an earlier run. A run that an action starts may begin a moment after the
+    action, so the check is made again after half a second: on a busy machine the first check
+    can see the page before the run began."""
+    page.wait_for_function(SETTLED, timeout=timeout)
     page.wait_for_timeout(500)
+    page.wait_for_function(SETTLED, timeout=timeout)
 
 
 def axe(page) -> list[dict]:
     """The axe-core violations (WCAG 2.1 A and AA, and best practice) of the page as it is now:
     one dict per rule with its id, impact, help and the first offending elements."""
+    page.wait_for_function(SETTLED, timeout=60_000)   # a faded element from a run reads pale
     if not AXE_JS.exists():
         raise RuntimeError(f"{AXE_JS} is missing: run `make test` (it runs `npm ci`).")
     page.add_script_tag(path=str(AXE_JS))

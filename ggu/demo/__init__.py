@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ggu import config
+from ggu.demo import plan
 from ggu.demo.seed import (
     BUDGET_TOTAL_EUR,
     CATEGORY_SHARE_PCT,
@@ -52,9 +53,9 @@ MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "au
              "september", "oktober", "november", "december"]
 
 CLEAR_ORDER = ["measurement", "indicator", "contribution", "municipality", "spend", "budget",
-               "item", "goal", "split_norm", "cpi", "exception_rule", "item_use"]
+               "item", "goal", "split_norm", "cpi", "exception_rule", "proposal", "item_use"]
 TABLES = ["goal", "item", "budget", "spend", "indicator", "measurement", "municipality",
-          "contribution", "split_norm", "cpi", "exception_rule", "item_use"]
+          "contribution", "split_norm", "cpi", "exception_rule", "proposal", "item_use"]
 
 
 def _rng(part: int) -> np.random.Generator:
@@ -271,12 +272,14 @@ def build_tables() -> dict[str, pd.DataFrame]:
     item = items.drop(columns=["size", "season", "profile"])[
         ["item_id", "name", "kind", "category", "theme", "goal_id", "owner", "start_year",
          "end_year", "status", "status_reason", "phase"]]
+    budget = pd.concat([budget, plan.multi_year_budget(budget, LAST_YEAR)], ignore_index=True)
     return {"goal": goal, "item": item, "budget": budget, "spend": spend, "indicator": indicator,
             "measurement": measurement, "municipality": municipality,
             "contribution": contribution, "split_norm": split_norm, "cpi": cpi,
             "exception_rule": pd.DataFrame(
                 [(r, m, o, Decimal(t), True) for r, m, o, t in EXCEPTION_RULES],
                 columns=["rule_id", "metric", "operator", "threshold", "is_active"]),
+            "proposal": plan.proposals(),
             "item_use": item_use(items, municipality, LAST_YEAR, _rng(5))}
 
 

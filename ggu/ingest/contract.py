@@ -17,7 +17,7 @@ SHEETS = {
     "goal": "Doelen", "item": "Projecten", "budget": "Begroting", "spend": "Uitgaven",
     "indicator": "Indicatoren", "measurement": "Metingen", "municipality": "Gemeenten",
     "contribution": "Bijdragen", "split_norm": "Norm", "cpi": "CPI",
-    "exception_rule": "Uitzonderingsregels", "item_use": "Gebruik",
+    "exception_rule": "Uitzonderingsregels", "proposal": "Voorstellen", "item_use": "Gebruik",
 }
 HEADERS = {
     "goal_id": "Doel-id", "name": "Naam", "description": "Omschrijving",
@@ -35,7 +35,8 @@ HEADERS = {
     "valid_from_year": "Geldig vanaf", "norm_pct": "Norm (%)", "tolerance_pp": "Marge (%-punt)",
     "change_pct": "Mutatie (%)", "source": "Bron", "rule_id": "Regel-id",
     "metric": "Maatstaf", "operator": "Vergelijking", "threshold": "Drempel",
-    "is_active": "Actief", "from_year": "Vanaf", "to_year": "Tot en met",
+    "is_active": "Actief", "proposal_id": "Voorstel-id", "explanation": "Toelichting",
+    "from_year": "Vanaf", "to_year": "Tot en met",
 }
 # References checked on import: (table, columns) must exist in (table, columns).
 REFERENCES = [
@@ -45,13 +46,15 @@ REFERENCES = [
     ("indicator", ("goal_id",), "goal", ("goal_id",)),
     ("measurement", ("indicator_id",), "indicator", ("indicator_id",)),
     ("contribution", ("year", "cbs_code"), "municipality", ("year", "cbs_code")),
+    ("proposal", ("goal_id",), "goal", ("goal_id",)),
     ("item_use", ("item_id",), "item", ("item_id",)),
     ("item_use", ("cbs_code",), "municipality", ("cbs_code",)),
 ]
 # Tables whose rows an import replaces per year present in the file (the column holding the
 # year, or a date whose year counts). Tables with a key are upserted by key; others replaced.
 REPLACE_BY_YEAR = {"budget": "year", "spend": "booking_date", "municipality": "year",
-                   "contribution": "year", "measurement": "measured_date"}
+                   "contribution": "year", "measurement": "measured_date",
+                   "proposal": "year"}
 # Optional check sheet: the stated budget total per year, which the budget lines must add up to.
 TOTALS_SHEET = "Totalen"
 TOTALS_HEADERS = ("Jaar", "Totaal begroting")

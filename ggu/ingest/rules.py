@@ -164,6 +164,18 @@ class _Checker:
             f"where _row > first_row", "duplicate", tb, tb.key[-1],
             fields=lambda r: {"first": r[2], "keys": r[1]})
 
+    def same_per_proposal(self, tb: contract.Table) -> None:
+        """A proposal's name, category, theme, goal and funding source are the same on each of
+        its rows (one row per year)."""
+        for col in ("name", "category", "theme", "goal_id", "funding_source"):
+            self.rule(
+                f"select _row, {col}, first_row, first_value from (select _row, {col}, "
+                f"first_value(_row) over w as first_row, first_value({col}) over w as "
+                f"first_value from ready_{tb.name} window w as (partition by proposal_id "
+                f"order by _row)) where {col} is distinct from first_value",
+                "proposal_differs", tb, col,
+                fields=lambda r: {"first": r[2], "value": r[3]})
+
     def references(self, present: set[str]) -> None:
         for source, cols, target, target_cols in contract.REFERENCES:
             if source not in present or target not in {tb.name for tb in contract.tables()}:
@@ -314,6 +326,8 @@ def validate(source: Source, staging: Path, current: Path | None):
                               for c in tb.columns)
             con.execute(f"create table ready_{name} as select _row, {typed} from src_{name}")
             checker.keys(tb)
+            if name == "proposal":
+                checker.same_per_proposal(tb)
         _after_views(con, loaded, current is not None)
         checker.references(set(loaded))
         budget_sheet = contract.table("budget").sheet

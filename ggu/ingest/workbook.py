@@ -154,6 +154,15 @@ def template(out, lang: str | None = None):
     return out
 
 
+def write(data: dict[str, list[tuple]], out, lang: str | None = None) -> None:
+    """Write rows (per table, in template column order) as a workbook in the template's form,
+    with the budget totals per year on the Totalen sheet (a plan's export)."""
+    totals: dict[int, Decimal] = {}
+    for _item, year, _source, amount in data.get("budget", []):
+        totals[year] = totals.get(year, Decimal(0)) + amount
+    _workbook(data, sorted(totals.items()), lang).save(out)
+
+
 def template_bytes(lang: str | None = None) -> bytes:
     buffer = io.BytesIO()
     template(buffer, lang)

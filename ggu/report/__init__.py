@@ -5,14 +5,16 @@ build.py  build(year): every slide's figures from queries/ and ggu.present
 pdf.py    A4 landscape PDF (fpdf2; charts as images via kaleido and the system Chromium)
 pptx.py   16:9 PowerPoint (python-pptx; native, editable charts)
 html.py   one self-contained HTML file, and the slides as the ALV-rapport page shows them
+proposal.py build_proposal(name): a planning scenario as the ALV proposal, drawn the same ways
 
-May import: ggu.present, ggu.store, ggu.i18n, ggu.config. Never Streamlit.
+May import: ggu.present, ggu.plan, ggu.store, ggu.i18n, ggu.config. Never Streamlit.
 """
 from ggu.report.build import build
 from ggu.report.html import render_html
 from ggu.report.model import Report
 from ggu.report.pdf import render_pdf
 from ggu.report.pptx import render_pptx
+from ggu.report.proposal import build_proposal
 
 FORMATS = {"pdf": "application/pdf",
            "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -30,4 +32,4 @@ def render(report: Report, fmt_name: str, images: dict[str, bytes] | None = None
     raise ValueError(f"unknown format: {fmt_name!r}")
 
 
-__all__ = ["FORMATS", "Report", "build", "render"]
+__all__ = ["FORMATS", "Report", "build", "build_proposal", "render"]

@@ -7,8 +7,15 @@ import zipfile
 from pathlib import Path
 
 from ggu import store
+from ggu.i18n import t
 from ggu.report import brief
 from ggu.report.brief_pdf import render_all, render_brief
+from ggu.store import DataError
+
+
+class BriefError(ValueError):
+    """A request that cannot be met as asked (an unknown municipality, a wrong file name): the
+    command line reports it as a usage error."""
 
 
 def csv_name(year: int) -> str:
@@ -52,3 +59,25 @@ def write_all(year: int, out: Path, data_dir=None, lang: str = "nl", workers: in
             (out / name).write_bytes(content)
         (out / csv_name(year)).write_bytes(table)
     return len(briefs)
+
+
+def run(year: int, wanted: str, out, data_dir=None, lang: str = "nl", workers: int = 2) -> str:
+    """`python -m ggu raadsbrief`: the brief of the municipality `wanted` (CBS code or name)
+    into a .pdf, or with 'alle' every brief into a folder or a .zip. Returns what was done,
+    in Dutch (the command line's language)."""
+    out = Path(out)
+    try:
+        if wanted.strip().casefold() == "alle":
+            if out.suffix.lower() == ".pdf":
+                raise BriefError(t("rb.err.all_out", lang="nl"))
+            n = write_all(year, out, data_dir, lang=lang, workers=workers)
+            return t("rb.written", lang="nl", n=n, year=year, out=out)
+        if out.suffix.lower() != ".pdf":
+            raise BriefError(t("rb.err.pdf_out", lang="nl", out=out))
+        found = find(store.query("contribution_by_municipality", data_dir, year=year), wanted)
+        if found is None:
+            raise BriefError(t("rb.err.unknown", lang="nl", wanted=wanted, year=year))
+        write_one(year, found[0], out, data_dir, lang=lang)
+    except OSError as error:
+        raise DataError(t("rb.err.write", lang="nl", out=out, reason=error.strerror)) from None
+    return t("rb.written_one", lang="nl", year=year, name=found[1], out=out)

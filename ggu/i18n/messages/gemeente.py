@@ -83,6 +83,10 @@ NL = {
     'rb.demo': 'Voorbeelddata: deze cijfers zijn verzonnen rond de publieke kengetallen van de GGU.',
     'rb.written': '{n} raadsbrieven {year} geschreven naar {out}.',
     'rb.written_one': 'Raadsbrief {year} van {name} geschreven naar {out}.',
+    'rb.err.all_out': 'met --gemeente alle is --out een map of een .zip-bestand',
+    'rb.err.pdf_out': "'{out}' moet eindigen op .pdf",
+    'rb.err.unknown': "geen gemeente '{wanted}' in {year}; geef een CBS-code (bijvoorbeeld GM0363), een naam of 'alle'",
+    'rb.err.write': 'kan {out} niet schrijven: {reason}',
 }
 
 EN = {
@@ -164,4 +168,8 @@ EN = {
     'rb.demo': 'Sample data: these figures are invented around the public key figures of the GGU.',
     'rb.written': '{n} council briefs {year} written to {out}.',
     'rb.written_one': 'Council brief {year} of {name} written to {out}.',
+    'rb.err.all_out': 'with --gemeente alle, --out is a folder or a .zip file',
+    'rb.err.pdf_out': "'{out}' must end in .pdf",
+    'rb.err.unknown': "no municipality '{wanted}' in {year}; give a CBS code (e.g. GM0363), a name or 'alle'",
+    'rb.err.write': 'cannot write {out}: {reason}',
 }

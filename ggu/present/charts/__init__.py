@@ -9,5 +9,6 @@ from ggu.present.charts.contributions import (  # noqa: F401
 )
 from ggu.present.charts.goals import goal_allocation, indicator_bullets, indicator_trend  # noqa: F401
 from ggu.present.charts.overview import budget_vs_spent, split_vs_norm  # noqa: F401
+from ggu.present.charts.planning import plan_room, plan_years  # noqa: F401
 from ggu.present.charts.portfolio import burnup, forecast_vs_budget, item_history, roadmap  # noqa: F401
 from ggu.present.charts.spending import monthly_spend, spend_treemap, year_on_year  # noqa: F401

@@ -30,6 +30,23 @@ from ggu.present.narrative.overview import (  # noqa: F401
     trend_summary,
     trend_title,
 )
+from ggu.present.narrative.planning import (  # noqa: F401
+    as_split,
+    compare_table,
+    compare_title,
+    effect_table,
+    effect_title,
+    plan_split_summary,
+    plan_split_title,
+    room_summary,
+    room_title,
+    room_word,
+    signed_eur,
+    signed_mln,
+    year_table,
+    years_summary,
+    years_title,
+)
 from ggu.present.narrative.portfolio import (  # noqa: F401
     burnup_summary,
     burnup_title,

@@ -7,6 +7,7 @@ forecast.sql   the year-end forecast of every item-year
 exceptions.sql the exception rules each item breaks in a year
 units.sql      price index, units (euro, per inhabitant, constant euro), funding attribution,
                and the explorer's filters as table macros
+plan.sql       the planning of the coming years: a scenario's lines and fund, as table macros
 attribution.sql what each municipality gets: the items it uses, their Fonds GGU spending
                shared by inhabitants (largest remainder, to the cent)
 """
@@ -17,7 +18,8 @@ import hashlib
 from pathlib import Path
 
 DIR = Path(__file__).resolve().parent
-FILES = ("tables", "views", "measures", "forecast", "exceptions", "units", "attribution")
+FILES = ("tables", "views", "measures", "forecast", "exceptions", "units", "plan",
+         "attribution")
 
 
 @functools.lru_cache(maxsize=1)

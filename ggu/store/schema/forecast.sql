@@ -12,7 +12,7 @@ with cut as (
     from v_as_of
 ),
 item_years as (
-    select distinct item_id, year from budget
+    select distinct item_id, year from v_budget
     union
     select distinct item_id, year from agg_spend_month
 ),
@@ -86,7 +86,7 @@ with cut as (
     from v_as_of
 ),
 budget_item as (
-    select item_id, year, sum(budget_eur) as budget_eur from budget group by item_id, year
+    select item_id, year, sum(budget_eur) as budget_eur from v_budget group by item_id, year
 ),
 spend_item as (
     select
@@ -105,7 +105,7 @@ portfolio as (
     union
     select i.item_id, y.year
     from item as i
-    inner join (select distinct year from budget) as y on i.start_year <= y.year
+    inner join (select distinct year from v_budget) as y on i.start_year <= y.year
     where i.phase <> 'afgerond'
 ),
 weights as (

@@ -42,6 +42,18 @@ create or replace macro is_overdue(phase, end_year, y) as phase <> 'afgerond' an
 -- half up to the cent (two instalments a year, January and July).
 create or replace macro instalment_eur(inhabitants, rate) as round(inhabitants * rate * 0.5, 2);
 
+-- (1 + pct / 100) ^ n, exactly (a decimal product, n >= 0): indexation by pct % a year over
+-- n years.
+create or replace macro growth_factor(pct, n) as list_reduce(
+    list_transform(range(n), lambda i: cast((100 + pct) * 0.01 as decimal(38, 16))),
+    lambda a, b: cast(a * b as decimal(38, 16)),
+    cast(1 as decimal(38, 16)));
+
+-- A rate per inhabitant indexed by pct % a year over n years, rounded to 4 decimals (the
+-- precision of a rate).
+create or replace macro indexed_rate(rate, pct, n) as
+    round(cast(rate as decimal(8, 4)) * growth_factor(pct, n), 4);
+
 -- The CBS size class of a municipality by its inhabitants (gemeentegrootteklasse): 1 under
 -- 5,000, 2 from 5,000, 3 from 10,000, 4 from 20,000, 5 from 50,000, 6 from 100,000, 7 from
 -- 150,000 and 8 from 250,000 inhabitants.

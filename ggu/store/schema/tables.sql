@@ -42,6 +42,22 @@ create table if not exists budget (
     primary key (item_id, year, funding_source)
 );
 
+-- Proposals for the coming years (the planning's new work): one row per proposal and year; a
+-- scenario includes a proposal with all its years. Name, category, theme, goal and funding
+-- source are the same on every row of a proposal (checked on import).
+create table if not exists proposal (
+    proposal_id varchar not null,         -- e.g. 'V2027-01'
+    name varchar not null,
+    category varchar not null check (category in ('structureel', 'meerjarig', 'kortcyclisch')),
+    theme varchar not null,
+    goal_id varchar not null,
+    funding_source varchar not null check (funding_source in ('fonds_ggu', 'rijk', 'overig')),
+    year integer not null,
+    amount_eur decimal(18, 2) not null,
+    explanation varchar,
+    primary key (proposal_id, year)
+);
+
 -- No key constraint on the (large) transaction table: the import validates ids.
 create table if not exists spend (
     tx_id bigint not null,

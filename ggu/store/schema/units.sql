@@ -4,7 +4,7 @@ create or replace view v_price_index as
 with years as (
     select year from cpi
     union
-    select distinct year from budget
+    select distinct year from v_budget
     union
     select distinct year from municipality
 ),
@@ -59,7 +59,7 @@ with budgeted as (
         funding_source,
         cast(budget_eur as double)
             / nullif(sum(budget_eur) over (partition by item_id, year), 0) as budget_fraction
-    from budget
+    from v_budget
 )
 select item_id, year, funding_source, budget_fraction from budgeted where budget_fraction is not null
 union all

@@ -16,7 +16,24 @@ select
 from item as i
 left join goal as g on i.goal_id = g.goal_id;
 
-create or replace view v_budget as
+-- The date the figures run to: stated in meta, else the last booking date.
+create or replace view v_as_of as
+select coalesce(
+    (select as_of_date from v_meta),
+    (select max(booking_date) from spend)
+) as as_of_date;
+
+-- The base year: the latest year with budget rows not after the year of the as-of date. The
+-- monitoring pages show the years up to it; budget rows for later years are the multi-year
+-- budget (meerjarenbegroting) that the planning reads (v_budget_all).
+create or replace view v_base_year as
+select coalesce(
+    (select max(year) from budget where year <= (select year(as_of_date) from v_as_of)),
+    (select max(year) from budget)
+) as base_year;
+
+-- Every budget row with its item's category, theme and goal, later years included.
+create or replace view v_budget_all as
 select
     b.item_id,
     b.year,
@@ -27,6 +44,11 @@ select
     i.goal_id
 from budget as b
 inner join item as i on b.item_id = i.item_id;
+
+-- The budget rows of the monitored years (up to the base year).
+create or replace view v_budget as
+select * from v_budget_all
+where year <= (select base_year from v_base_year);
 
 create or replace view v_spend_month as
 select
@@ -58,6 +80,8 @@ from spend as s;
 create or replace view v_norm_by_year as
 with years as (
     select distinct year from budget
+    union
+    select base_year + unnest(range(1, 5)) from v_base_year
 ),
 ranked as (
     select
@@ -79,15 +103,8 @@ select
     coalesce(sum(budget_eur) filter (where funding_source = 'fonds_ggu'), 0) as budget_fonds_eur,
     coalesce(sum(budget_eur) filter (where funding_source = 'rijk'), 0) as budget_rijk_eur,
     coalesce(sum(budget_eur) filter (where funding_source = 'overig'), 0) as budget_overig_eur
-from budget
+from v_budget
 group by year;
-
--- The date the figures run to: stated in meta, else the last booking date.
-create or replace view v_as_of as
-select coalesce(
-    (select as_of_date from v_meta),
-    (select max(booking_date) from spend)
-) as as_of_date;
 
 create or replace view v_municipality as
 select year, cbs_code, name, province, inhabitants from municipality;

@@ -1,0 +1,64 @@
+-- One row per plan year x category of a scenario: the year's rate, fund, budget (every funding
+-- source), budget from the fund and room (fund - budget from the fund; negative: a shortfall),
+-- and per category the budget, its share of the year's budget, the norm in force, the
+-- deviation in percentage points and whether it lies within the tolerance.
+-- Parameters: $scenario (the scenario as JSON text, see ggu/plan/scenario.py).
+-- Caveat: the year columns repeat on each category row; the category budgets add up to the
+-- year's budget to the cent.
+with lines as (
+    select
+        year,
+        category,
+        funding_source,
+        amount_eur
+    from plan_lines($scenario)
+),
+
+by_year as (
+    select
+        f.base_year,
+        f.year,
+        f.rate_per_inhabitant_eur,
+        f.fund_eur,
+        coalesce(sum(l.amount_eur), 0) as budget_eur,
+        coalesce(sum(l.amount_eur) filter (where l.funding_source = 'fonds_ggu'), 0)
+            as fonds_budget_eur
+    from plan_fund($scenario) as f
+    left join lines as l on f.year = l.year
+    group by f.base_year, f.year, f.rate_per_inhabitant_eur, f.fund_eur
+),
+
+by_category as (
+    select
+        year,
+        category,
+        sum(amount_eur) as category_budget_eur
+    from lines
+    group by year, category
+),
+
+final as (
+    select
+        y.base_year,
+        y.year,
+        y.rate_per_inhabitant_eur,
+        y.fund_eur,
+        y.budget_eur,
+        y.fonds_budget_eur,
+        y.fund_eur - y.fonds_budget_eur as room_eur,
+        n.category,
+        coalesce(c.category_budget_eur, 0) as category_budget_eur,
+        share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) as share_pct,
+        cast(n.norm_pct as double) as norm_pct,
+        share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) - n.norm_pct
+            as deviation_pp,
+        cast(n.tolerance_pp as double) as tolerance_pp,
+        round(abs(share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) - n.norm_pct), 9)
+        <= n.tolerance_pp as is_within_tolerance
+    from by_year as y
+    inner join v_norm_by_year as n on y.year = n.year
+    left join by_category as c on y.year = c.year and n.category = c.category
+)
+
+select * from final
+order by year, category_rank(category)

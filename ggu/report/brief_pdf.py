@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from ggu.i18n import formats as fmt
 from ggu.report.brief import Brief
@@ -219,10 +221,18 @@ def _render_named(brief: Brief) -> tuple[str, bytes]:
 
 
 def render_all(briefs: list[Brief], workers: int = 2):
-    """(file name, PDF) of each brief, in order, drawn by `workers` processes (1: here)."""
+    """(file name, PDF) of each brief, in order, drawn by `workers` processes (1: here). When a
+    worker process dies, the rest is drawn here: never a hang (multiprocessing.Pool would
+    respawn a dying worker forever), never a brief missing."""
     if workers <= 1 or len(briefs) < 8:
         yield from map(_render_named, briefs)
         return
-    context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers) as pool:
-        yield from pool.imap(_render_named, briefs, chunksize=8)
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers,
+                                 mp_context=multiprocessing.get_context("forkserver")) as pool:
+            for result in pool.map(_render_named, briefs, chunksize=8):
+                yield result
+                done += 1
+    except BrokenProcessPool:
+        yield from map(_render_named, briefs[done:])

@@ -252,6 +252,18 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_raadsbrief(args) -> int:
+    from ggu.report import briefs
+
+    summary(args.year, args.data_dir)   # a year without data is a usage error
+    try:
+        print(briefs.run(args.year, args.gemeente, args.out, args.data_dir, lang=args.lang,
+                         workers=args.workers))
+    except briefs.BriefError as error:
+        raise UsageError(str(error)) from None
+    return 0
+
+
 def cmd_hash_password(args) -> int:
     import getpass
 
@@ -345,6 +357,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="BESTAND")
     p.set_defaults(func=cmd_report)
     plan_commands.add_parser(sub, common)
+    p = sub.add_parser("raadsbrief", parents=[common],
+                       help="de raadsbrief (één A4) van een gemeente of van alle gemeenten")
+    p.add_argument("--year", type=_year, required=True, metavar="JJJJ")
+    p.add_argument("--gemeente", required=True, metavar="CODE",
+                   help="CBS-code (GM0363), naam, of 'alle' (één PDF per gemeente)")
+    p.add_argument("--out", required=True, metavar="BESTAND",
+                   help="een .pdf; bij 'alle' een map of een .zip (met een CSV van de cijfers)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal (standaard nl)")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="processen voor 'alle' (standaard 2)")
+    p.set_defaults(func=cmd_raadsbrief)
     p = sub.add_parser("hash-password",
                        help="maak de hash van het Beheer-wachtwoord (voor secrets.toml)")
     p.set_defaults(func=cmd_hash_password)

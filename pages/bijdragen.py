@@ -2,13 +2,24 @@
 ("Mijn gemeente") and per province, and a what-if for the rate per inhabitant."""
 import streamlit as st
 
+from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import choices, narrative
+from ggu.present.narrative import municipality as mine_words
 from ggu.present.tables import display_frame
+from ggu.report import brief, brief_pdf
+from ggu.store import snapshot_id
 from ggu.web import blocks, charts, data, parts, url
 
 blocks.frame_guard()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _brief(snapshot: str, year: int, code: str, lang: str) -> bytes:
+    """The council brief (PDF) of a municipality, made when its button is pressed."""
+    return brief_pdf.render_brief(brief.build(year, code, lang=lang, query=data.query))
+
 
 year = blocks.year()
 meta = data.query("meta").iloc[0]
@@ -91,6 +102,41 @@ else:
                          summary=narrative.municipality_trend_summary(trend),
                          table=trend, columns=["year", "inhabitants", "rate_per_inhabitant_eur",
                                                "contribution_eur", "fund_share_pct"])
+        # What it gets: the attribution (attribution_by_municipality*.sql), as in its brief.
+        attribution = data.query("attribution_by_municipality", year=year, cbs_code=code)
+        if not attribution.empty:
+            got = attribution.iloc[0]
+            items = data.query("attribution_by_municipality_item", year=year, cbs_code=code)
+            g1, g2, g3 = st.columns(3)
+            g1.metric(t("gm.kpi_paid", year=year), mine_words.amount(got["contribution_eur"]))
+            g2.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
+                      delta=mine_words.attributed_delta(got), delta_color="off",
+                      delta_arrow="off", help=t("gm.kpi_attributed_help"))
+            g3.metric(t("gm.kpi_products"), mine_words.products_value(got))
+            st.markdown(mine_words.lead(got, year, meta["as_of_date"],
+                                        bool(this["is_partial_year"])))
+            used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
+            st.markdown(f"**{t('gm.used_title', name=mine['name'])}**")
+            blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
+                                                   "attributed_eur"], eur_digits=2))
+            st.markdown(f"**{t('gm.not_used_title', name=mine['name'])}**")
+            if unused.empty:
+                st.markdown(mine_words.not_used_none(got))
+            else:
+                blocks.text_table(display_frame(unused, ["item_name", "user_municipalities"]))
+            with st.expander(mine_words.for_all_title(got), key="mine_for_all"):
+                blocks.text_table(display_frame(mine_words.for_all_items(items),
+                                                ["item_name", "attributed_eur"], eur_digits=2))
+                st.caption(mine_words.for_all_caption(items))
+            st.markdown(f"**{t('gm.compare_title')}**")
+            blocks.text_table(mine_words.comparison(got))
+            st.caption(t("gm.compare_caption"))
+            st.caption(mine_words.method())
+            st.download_button(
+                t("gm.download", year=year), key="mine_brief", icon=":material/download:",
+                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
+                file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
+                help=t("gm.download_help"), on_click="ignore")
         st.caption(t("bij.cbs"))
 
 provinces = data.query("contribution_by_province", year=year)

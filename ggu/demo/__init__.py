@@ -38,6 +38,7 @@ from ggu.demo.seed import (
     SEASONS,
     SPECIAL_REALISATION,
 )
+from ggu.demo.use import item_use
 from ggu.store import codes
 from ggu.store.snapshots import Store
 
@@ -53,10 +54,10 @@ MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "au
 
 CLEAR_ORDER = ["measurement", "indicator", "contribution", "municipality", "spend", "budget",
                "item", "goal", "split_norm", "cpi", "exception_rule", "proposal",
-               "status_report", "decision"]
+               "status_report", "decision", "item_use"]
 TABLES = ["goal", "item", "budget", "spend", "indicator", "measurement", "municipality",
           "contribution", "split_norm", "cpi", "exception_rule", "proposal", "status_report",
-          "decision"]
+          "decision", "item_use"]
 
 
 def _rng(part: int) -> np.random.Generator:
@@ -282,7 +283,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
             "exception_rule": pd.DataFrame(
                 [(r, m, o, Decimal(t), True) for r, m, o, t in EXCEPTION_RULES],
                 columns=["rule_id", "metric", "operator", "threshold", "is_active"]),
-            "proposal": plan.proposals(), "status_report": reports, "decision": decisions}
+            "proposal": plan.proposals(), "status_report": reports, "decision": decisions,
+            "item_use": item_use(items, municipality, LAST_YEAR, _rng(5))}
 
 
 def content_hash(tables: dict[str, pd.DataFrame]) -> str:

@@ -68,3 +68,9 @@ for _r in _rows("phrases.csv"):
 STATUS_PHRASES: dict[str, list[str]] = {}
 for _r in _rows("status_phrases.csv"):
     STATUS_PHRASES.setdefault(_r["status"], []).append(_r["phrase"])
+
+# Products and services a municipality chooses to use: the share of municipalities using one (%),
+# how many points more among the largest than among the smallest, and over how many years after
+# the item's start they join. Every other item is used by all (shared by inhabitants).
+ITEM_USE = [(r["item_id"], float(r["share_pct"]), float(r["large_bias_pp"]),
+             int(r["spread_years"])) for r in _rows("item_use.csv")]

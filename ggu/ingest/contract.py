@@ -18,7 +18,7 @@ SHEETS = {
     "indicator": "Indicatoren", "measurement": "Metingen", "municipality": "Gemeenten",
     "contribution": "Bijdragen", "split_norm": "Norm", "cpi": "CPI",
     "exception_rule": "Uitzonderingsregels", "proposal": "Voorstellen",
-    "status_report": "Statusrapportages", "decision": "Besluiten",
+    "status_report": "Statusrapportages", "decision": "Besluiten", "item_use": "Gebruik",
 }
 HEADERS = {
     "goal_id": "Doel-id", "name": "Naam", "description": "Omschrijving",
@@ -39,6 +39,7 @@ HEADERS = {
     "is_active": "Actief", "proposal_id": "Voorstel-id",
     "report_date": "Rapportdatum", "explanation": "Toelichting", "decision_id": "Besluit-id",
     "decision_date": "Datum", "body": "Orgaan", "decision": "Besluit", "reference": "Kenmerk",
+    "from_year": "Vanaf", "to_year": "Tot en met",
 }
 # References checked on import: (table, columns) must exist in (table, columns).
 REFERENCES = [
@@ -52,6 +53,8 @@ REFERENCES = [
     ("status_report", ("item_id",), "item", ("item_id",)),
     ("decision", ("item_id",), "item", ("item_id",)),
     ("decision", ("goal_id",), "goal", ("goal_id",)),
+    ("item_use", ("item_id",), "item", ("item_id",)),
+    ("item_use", ("cbs_code",), "municipality", ("cbs_code",)),
 ]
 # Tables whose rows an import replaces per year present in the file (the column holding the
 # year, or a date whose year counts). Tables with a key are upserted by key; others replaced.

@@ -147,6 +147,11 @@ class _Checker:
                       f"{_typed_expr(tb.column('end_year'), 'end_year')} < "
                       f"{_typed_expr(tb.column('start_year'), 'start_year')}",
                       "end_before_start", tb, "end_year", fields=lambda r: {"start": r[2]})
+        if tb.name == "item_use":
+            self.rule(f"select _row, to_year, from_year from {src} where "
+                      f"{_typed_expr(tb.column('to_year'), 'to_year')} < "
+                      f"{_typed_expr(tb.column('from_year'), 'from_year')}",
+                      "to_before_from", tb, "to_year", fields=lambda r: {"start": r[2]})
 
     def keys(self, tb: contract.Table) -> None:
         if not tb.key:

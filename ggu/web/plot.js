@@ -2,7 +2,26 @@
 // an iframe). data: {bundle: URL of the plotly.js bundle, config, figure, error: the text shown
 // when the bundle cannot be loaded}.
 // Each bundle is loaded once per page; each chart keeps the Plotly that drew it.
+// Narrower than NARROW px (a phone: 390 px wide) a chart draws its narrow variant: the changes
+// its builder put in layout.meta.narrow ({layout, traces: {index: changes}}, see
+// ggu/present/charts/base.py) and no toolbar (on a phone it covers the legend).
 const bundles = (window.__gguPlotly ??= new Map());
+const NARROW = 500;
+
+function merge(base, changes) {
+  if (!changes || typeof changes !== "object" || Array.isArray(changes)) return changes ?? base;
+  const out = { ...(base && typeof base === "object" && !Array.isArray(base) ? base : {}) };
+  for (const [key, value] of Object.entries(changes)) out[key] = merge(out[key], value);
+  return out;
+}
+
+function variant(figure, config, narrow) {
+  if (!narrow) return [figure.data, figure.layout, config];
+  const changes = (figure.layout.meta && figure.layout.meta.narrow) || {};
+  const traces = changes.traces || {};
+  return [figure.data.map((trace, i) => merge(trace, traces[i])),
+          merge(figure.layout, changes.layout), { ...config, displayModeBar: false }];
+}
 
 function plotly(url) {
   if (!bundles.has(url)) {
@@ -27,18 +46,24 @@ export default function ({ data, parentElement }) {
   }
   let Plotly = null;
   let width = 0;
+  let narrow = gd.clientWidth > 0 && gd.clientWidth < NARROW;
   // Follow the column's width (the sidebar opening, a wider window), not only the window's;
   // not while hidden (width 0: a page being left, a collapsed container).
   const resize = new ResizeObserver(() => {
     if (Plotly && gd.clientWidth > 0 && gd.clientWidth !== width) {
       width = gd.clientWidth;
-      Plotly.Plots.resize(gd).catch(() => {});
+      if ((width < NARROW) !== narrow) {
+        narrow = width < NARROW;
+        Plotly.react(gd, ...variant(figure, config, narrow)).catch(() => {});
+      } else {
+        Plotly.Plots.resize(gd).catch(() => {});
+      }
     }
   });
   plotly(bundle)
     .then((P) => {
       Plotly = P;
-      return P.react(gd, figure.data, figure.layout, config);
+      return P.react(gd, ...variant(figure, config, narrow));
     })
     .then(() => {
       width = gd.clientWidth;

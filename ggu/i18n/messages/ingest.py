@@ -161,6 +161,11 @@ NL = {
     'imp.err.reference': 'Onbekende {what}: staat niet op blad {target} en niet in de huidige gegevens.',
     'imp.err.total': 'De begrotingsregels van {year} tellen op tot {sum}, niet tot dit totaal.',
     'imp.err.more': 'En nog {n} rijen met hetzelfde probleem.',
+    'tpl.col.item_use.item_id': 'Product of dienst dat de gemeente gebruikt (blad Projecten).',
+    'tpl.col.item_use.cbs_code': 'Gemeente die het gebruikt (blad Gemeenten).',
+    'tpl.col.item_use.from_year': 'Eerste jaar van gebruik.',
+    'tpl.col.item_use.to_year': 'Laatste jaar van gebruik; leeg als de gemeente het nog gebruikt.',
+    'imp.err.to_before_from': 'Het jaar "Tot en met" ligt voor het jaar "Vanaf" ({start}).',
 }
 
 EN = {
@@ -322,4 +327,9 @@ EN = {
     'imp.err.reference': 'Unknown {what}: not on sheet {target} and not in the current data.',
     'imp.err.total': 'The budget lines of {year} add up to {sum}, not to this total.',
     'imp.err.more': 'And {n} more rows with the same problem.',
+    'tpl.col.item_use.item_id': 'Product or service the municipality uses (sheet Projecten).',
+    'tpl.col.item_use.cbs_code': 'Municipality using it (sheet Gemeenten).',
+    'tpl.col.item_use.from_year': 'First year of use.',
+    'tpl.col.item_use.to_year': 'Last year of use; empty while the municipality still uses it.',
+    'imp.err.to_before_from': 'The year "Tot en met" lies before the year "Vanaf" ({start}).',
 }

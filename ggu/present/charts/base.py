@@ -22,7 +22,37 @@ def layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figure:
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(size=14)),
         hoverlabel=dict(font_size=14),
     )
+    # On a phone (ggu/web/plot.js): the legend below the chart, smaller type.
+    return narrow(fig, layout=dict(font=dict(size=13), legend=dict(
+        orientation="h", x=0, xanchor="left", y=-0.16, yanchor="top", font=dict(size=13))))
+
+
+def narrow(fig: go.Figure, layout: dict | None = None,
+           traces: dict[int, dict] | None = None) -> go.Figure:
+    """Add to what the chart changes when drawn narrower than a phone's 500 px (ggu/web/plot.js
+    applies it): `layout` changes, and per trace index its changes. Kept in layout.meta, which
+    every other renderer ignores."""
+    meta = dict(fig.layout.meta or {})
+    current = meta.get("narrow", {})
+    merged = {"layout": _merge(current.get("layout", {}), layout or {}),
+              "traces": {**current.get("traces", {}),
+                         **{str(i): changes for i, changes in (traces or {}).items()}}}
+    fig.update_layout(meta={**meta, "narrow": merged})
     return fig
+
+
+def _merge(base: dict, changes: dict) -> dict:
+    out = dict(base)
+    for key, value in changes.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(
+            out.get(key), dict) else value
+    return out
+
+
+def every_other(labels: list[str]) -> dict:
+    """Axis ticks for a phone: every other category label, the last one always shown."""
+    kept = labels[::-1][::2][::-1]
+    return dict(tickvals=kept, ticktext=kept, tickangle=0)
 
 
 def mln(series: pd.Series) -> pd.Series:

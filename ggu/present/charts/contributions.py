@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
-from ggu.present.charts.base import hover_amount, layout, mln, mln_axis
+from ggu.present.charts.base import every_other, hover_amount, layout, mln, mln_axis, narrow
 from ggu.present.palette import BUDGET_LINE, CATEGORY_COLOURS, FUNDING_COLOURS, SPENT_FILL
 
 
@@ -24,13 +24,17 @@ def funding_by_year(years: pd.DataFrame) -> go.Figure:
                     hovertemplate=f"{name} %{{x}}: " + hover_amount("eur") + "<extra></extra>")
     total = mln(years["contributions_due_eur"] + years["budget_rijk_eur"]
                  + years["budget_overig_eur"])
+    rates = [fmt.eur(r, digits=2) for r in years["rate_per_inhabitant_eur"]]
     fig.add_scatter(x=x, y=total, mode="text", showlegend=False, hoverinfo="skip",
-                    text=[fmt.eur(r, digits=2) for r in years["rate_per_inhabitant_eur"]],
-                    textposition="top center", textfont=dict(size=13))
+                    text=rates, textposition="top center", textfont=dict(size=13))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(**mln_axis(), rangemode="tozero")
     fig.update_xaxes(type="category")
-    return layout(fig, height=360)
+    layout(fig, height=360)
+    # On a phone: the rate above every other year (the last one always), so they never overlap.
+    shown = set(every_other(x)["tickvals"])
+    return narrow(fig, layout=dict(xaxis=every_other(x), margin=dict(r=30)), traces={3: dict(
+        text=[r if y in shown else "" for y, r in zip(x, rates)], textfont=dict(size=12))})
 
 
 def province_bars(provinces: pd.DataFrame) -> go.Figure:
@@ -43,8 +47,14 @@ def province_bars(provinces: pd.DataFrame) -> go.Figure:
               for c, p in zip(df["contribution_eur"], df["per_inhabitant_eur"])],
         textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: " + hover_amount("eur", "x") + "<extra></extra>"))
-    fig.update_xaxes(**mln_axis(), range=[0, float(mln(df["contribution_eur"]).max()) * 1.45])
-    return layout(fig, height=460, legend=False)
+    top = float(mln(df["contribution_eur"]).max())
+    fig.update_xaxes(**mln_axis(), range=[0, top * 1.45])
+    layout(fig, height=460, legend=False)
+    # On a phone: the amount only beside each bar (the rate is the same everywhere).
+    return narrow(fig, layout=dict(xaxis=dict(range=[0, top * 1.4], dtick=5),
+                                   yaxis=dict(tickfont=dict(size=12))),
+                  traces={0: dict(text=[fmt.eur_mln(c) for c in df["contribution_eur"]],
+                                  textfont=dict(size=12))})
 
 
 def municipality_trend(trend: pd.DataFrame) -> go.Figure:
@@ -58,7 +68,11 @@ def municipality_trend(trend: pd.DataFrame) -> go.Figure:
                      gridcolor="#E5E7EB", rangemode="tozero",
                      range=[0, float(trend["contribution_eur"].max()) * 1.18])
     fig.update_xaxes(type="category")
-    return layout(fig, height=300, legend=False)
+    layout(fig, height=300, legend=False)
+    # On a phone the amounts would shrink to specks: the axis and the table say them.
+    years = [str(int(y)) for y in trend["year"]]
+    return narrow(fig, layout=dict(xaxis=every_other(years)),
+                  traces={0: dict(textposition="none")})
 
 
 def whatif_envelopes(whatif: pd.DataFrame, year: int) -> go.Figure:
@@ -79,4 +93,5 @@ def whatif_envelopes(whatif: pd.DataFrame, year: int) -> go.Figure:
     top = float(mln(whatif[["envelope_eur", "budget_fonds_eur"]].max(axis=None)))
     fig.update_yaxes(**mln_axis(), range=[0, top * 1.2])
     fig.update_layout(barmode="group", bargap=0.3)
-    return layout(fig, height=360)
+    layout(fig, height=360)
+    return narrow(fig, traces={0: dict(textfont=dict(size=11)), 1: dict(textfont=dict(size=11))})

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
-from ggu.present.charts.base import hover_amount, layout, mln, mln_axis
+from ggu.present.charts.base import every_other, hover_amount, layout, mln, mln_axis, narrow
 from ggu.present.palette import BAND_COLOUR, BUDGET_LINE, CATEGORY_COLOURS, NORM_COLOUR, SPENT_FILL
 
 
@@ -54,7 +54,19 @@ def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=16))
     layout(fig, height=300)
     fig.update_layout(margin=dict(r=220))
-    return fig
+    # On a phone the figures column is narrower (one line and a small norm), so the bars keep
+    # room beside their labels.
+    compact = [dict(a.to_plotly_json(), font=dict(size=12),
+                    text=(f"<b>{fmt.pct(share)}</b> {'✔' if ok else '✖'} {fmt.pp(d)}"
+                          f"<br><span style='font-size:11px'>{i18n.t('split.norm').lower()} "
+                          f"{fmt.pct(norm, digits=0)}</span>"))
+               for a, share, norm, d, ok in zip(fig.layout.annotations, split[share_col],
+                                                split["norm_pct"], dev, split[flag])]
+    return narrow(fig, layout=dict(
+        margin=dict(r=122), annotations=compact, yaxis=dict(tickfont=dict(size=13)),
+        legend=dict(y=-0.3),
+        xaxis=dict(dtick=20, tickangle=0, tickfont=dict(size=12),
+                   title=dict(font=dict(size=13)))))
 
 
 def budget_vs_spent(df: pd.DataFrame, x: str, partial_label: str | None = None) -> go.Figure:
@@ -82,4 +94,5 @@ def budget_vs_spent(df: pd.DataFrame, x: str, partial_label: str | None = None) 
     fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(**mln_axis(), rangemode="tozero")
     fig.update_xaxes(type="category", tickangle=0)
-    return layout(fig, height=340)
+    layout(fig, height=340)
+    return narrow(fig, layout=dict(xaxis=every_other(labels))) if x == "year" else fig

@@ -9,6 +9,8 @@ exceptions.sql the exception rules each item breaks in a year
 units.sql      price index, units (euro, per inhabitant, constant euro), funding attribution,
                and the explorer's filters as table macros
 plan.sql       the planning of the coming years: a scenario's lines and fund, as table macros
+attribution.sql what each municipality gets: the items it uses, their Fonds GGU spending
+               shared by inhabitants (largest remainder, to the cent)
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import hashlib
 from pathlib import Path
 
 DIR = Path(__file__).resolve().parent
-FILES = ("tables", "views", "measures", "forecast", "status", "exceptions", "units", "plan")
+FILES = ("tables", "views", "measures", "forecast", "status", "exceptions", "units", "plan",
+         "attribution")
 
 
 @functools.lru_cache(maxsize=1)

@@ -62,3 +62,16 @@ create or replace macro status_rank(status) as array_position(statuses(), status
 -- year (and a later one) the as-of date.
 create or replace macro status_date(y) as least(make_date(y, 12, 31),
                                                  (select as_of_date from v_as_of));
+
+-- The CBS size class of a municipality by its inhabitants (gemeentegrootteklasse): 1 under
+-- 5,000, 2 from 5,000, 3 from 10,000, 4 from 20,000, 5 from 50,000, 6 from 100,000, 7 from
+-- 150,000 and 8 from 250,000 inhabitants.
+create or replace macro size_class_bounds() as [5000, 10000, 20000, 50000, 100000, 150000, 250000];
+create or replace macro size_class(inhabitants) as
+    1 + len(list_filter(size_class_bounds(), lambda b: b <= inhabitants));
+
+-- What is attributed to a municipality in % of what it paid (100: it gets as much as it pays).
+create or replace macro attributed_vs_paid_pct(attributed, paid) as 100 * attributed / nullif(paid, 0);
+
+-- An amount per inhabitant (what a municipality pays or gets per inhabitant).
+create or replace macro per_inhabitant(amount, inhabitants) as amount / nullif(inhabitants, 0);

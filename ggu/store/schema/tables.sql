@@ -182,3 +182,15 @@ create table if not exists decision (
     decision varchar not null,
     reference varchar                     -- e.g. the number of the minutes
 );
+
+-- Which municipality uses which joint product or service, from a year (to a year, inclusive; null:
+-- still in use). An item nobody uses in a year (a standard, a programme for all) counts as used
+-- by every municipality in the attribution (v_attribution in views.sql).
+create table if not exists item_use (
+    item_id varchar not null,
+    cbs_code varchar not null,
+    from_year integer not null,
+    to_year integer,                      -- null: still in use
+    primary key (item_id, cbs_code, from_year),
+    check (to_year is null or to_year >= from_year)
+);

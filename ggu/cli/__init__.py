@@ -12,38 +12,12 @@ import os
 import sys
 
 from ggu import config, store
+from ggu.cli import accounts
+from ggu.cli.common import UsageError, _date, _Parser, _year  # noqa: F401
 from ggu.i18n import formats as fmt
 from ggu.plan import PlanError
 from ggu.plan import commands as plan_commands
 from ggu.store import DataError, Store
-
-
-class UsageError(Exception):
-    """A wrong command line: exit code 2."""
-
-
-# argparse's own messages, in Dutch.
-_ARGPARSE_NL = {
-    "the following arguments are required": "deze argumenten ontbreken",
-    "unrecognized arguments": "onbekende argumenten",
-    "invalid choice": "ongeldige keuze",
-    "expected one argument": "verwacht één waarde",
-    "argument ": "argument ",
-    "choose from": "kies uit",
-}
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line in Dutch, no usage dump
-        for english, dutch in _ARGPARSE_NL.items():
-            message = message.replace(english, dutch)
-        raise UsageError(f"{message} (zie 'python -m ggu --help')")
-
-
-def _year(text: str) -> int:
-    if not text.isdigit() or not 1900 <= int(text) <= 2100:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bijvoorbeeld 2024)")
-    return int(text)
 
 
 def cmd_demo(args) -> int:
@@ -189,14 +163,6 @@ def cmd_import(args) -> int:
     return 1 if outcome.result == "geweigerd" else 0
 
 
-def _date(text: str) -> str:
-    import datetime as dt
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
-
-
 def cmd_snapshots(args) -> int:
     from ggu.ingest import history
 
@@ -264,47 +230,6 @@ def cmd_raadsbrief(args) -> int:
     return 0
 
 
-def cmd_hash_password(args) -> int:
-    import getpass
-
-    from ggu.passwords import hash_password
-
-    if sys.stdin.isatty():
-        password = getpass.getpass("Wachtwoord: ")
-        if getpass.getpass("Nog een keer: ") != password:
-            raise UsageError("de wachtwoorden zijn niet gelijk")
-    else:
-        password = sys.stdin.readline().rstrip("\n")
-    if len(password) < 12:
-        raise UsageError("kies een wachtwoord van minstens 12 tekens")
-    print(hash_password(password))
-    return 0
-
-
-def cmd_logins(args) -> int:
-    from ggu import lockout
-
-    rows = lockout.Guard(config.data_dir(args.data_dir)).attempts(args.limit)
-    if not rows:
-        print("Er zijn nog geen inlogpogingen vastgelegd.")
-    for row in rows:
-        print(f"{row['at_utc'][:19].replace('T', ' ')} UTC  {row['outcome']:<7} "
-              f"{row['account']}  {row['address']}")
-    return 0
-
-
-def cmd_unlock(args) -> int:
-    from ggu import lockout
-
-    account = args.account or lockout.PASSWORD_ACCOUNT
-    if lockout.Guard(config.data_dir(args.data_dir)).unlock(
-            account, by=f"cli:{config.setting('user')}"):
-        print(f"Het slot op {account} is opgeheven.")
-    else:
-        print(f"{account} was niet op slot; de telling van mislukte pogingen begint opnieuw.")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
@@ -368,18 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2, metavar="N",
                    help="processen voor 'alle' (standaard 2)")
     p.set_defaults(func=cmd_raadsbrief)
-    p = sub.add_parser("hash-password",
-                       help="maak de hash van het Beheer-wachtwoord (voor secrets.toml)")
-    p.set_defaults(func=cmd_hash_password)
-    p = sub.add_parser("logins", parents=[common],
-                       help="de laatste inlogpogingen met het wachtwoord (tijd, uitkomst, adres)")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
-    p.set_defaults(func=cmd_logins)
-    p = sub.add_parser("unlock", parents=[common],
-                       help="hef het slot op na te veel mislukte wachtwoorden (standaard: "
-                            "het account beheerder)")
-    p.add_argument("account", nargs="?", metavar="ACCOUNT")
-    p.set_defaults(func=cmd_unlock)
+    accounts.add_parsers(sub, common)
     return parser
 
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
-from ggu.present.charts.base import layout
+from ggu.present.charts.base import every_other, layout, narrow
 from ggu.present.palette import INK, STATUS_COLOURS
 from ggu.store import codes
 
@@ -38,7 +38,9 @@ def status_counts(df: pd.DataFrame, partial_label: str | None = None) -> go.Figu
     fig.update_layout(barmode="stack", bargap=0.3, legend_traceorder="normal")
     fig.update_yaxes(title=i18n.t("st.counts_axis"), gridcolor="#E5E7EB", rangemode="tozero")
     fig.update_xaxes(type="category", tickangle=0)
-    return layout(fig, height=340)
+    layout(fig, height=340)
+    return narrow(fig, layout=dict(xaxis=every_other(list(labels.values()))),   # a phone
+                  traces={i: dict(textfont=dict(size=11)) for i in range(len(codes.STATUSES))})
 
 
 def _hover(rows: pd.DataFrame) -> str:

@@ -98,7 +98,7 @@ if "plan_saved" in st.session_state:
     st.success(st.session_state.pop("plan_saved"), icon=":material/check:")
 
 plan = figures.by_year(draft, q)
-years = figures.years(draft, q)
+years = figures.year_rows(plan)
 realised = q("plan_realised_by_year")
 st.header(t("plan.years_heading"), anchor=False)
 for col, row in zip(st.columns(len(years)), years.itertuples(index=False)):

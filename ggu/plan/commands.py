@@ -20,7 +20,7 @@ def _query(args):
 
 def cmd_list(args) -> int:
     q, plans = _query(args), Plans(args.data_dir)
-    rows = [figures.basis(q)] + [plans.load(n) for n in plans.names()]
+    rows = [figures.basis(q), *plans.current()]
     if args.json:
         print(json.dumps([s.to_dict() for s in rows], ensure_ascii=False, indent=2))
         return 0
@@ -61,7 +61,6 @@ def cmd_new(args) -> int:
         changes=tuple(c for c in source.changes
                       if not (c.kind == "drop" and c.line_id in {d.line_id for d in drops}))
         + drops)
-    scenario = type(scenario).from_dict(scenario.to_dict())   # re-checks rate and indexation
     figures.check(scenario, q)
     saved = plans.save(scenario, config.setting("user"))
     print(t("plan.cli_saved", name=saved.name, version=saved.version))

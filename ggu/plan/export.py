@@ -54,11 +54,11 @@ def _ended(lines, query: figures.Query) -> list[tuple]:
 
 
 def _plain(value):
-    """A value as the workbook writes it (None for a missing one, int for a whole number)."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+    """A value of the items query as the workbook writes it: None for a missing one, a Python
+    number for a numpy one."""
+    if pd.isna(value):
         return None
-    return int(value) if hasattr(value, "is_integer") and float(value).is_integer() \
-        and not isinstance(value, str) else value
+    return value.item() if hasattr(value, "item") else value
 
 
 def export(scenario: Scenario, query: figures.Query, out, lang: str | None = None) -> dict:

@@ -55,7 +55,12 @@ def by_year(scenario: Scenario, query: Query) -> pd.DataFrame:
 
 def years(scenario: Scenario, query: Query) -> pd.DataFrame:
     """One row per plan year: rate, fund, budget, budget from the fund, room."""
-    return by_year(scenario, query).drop_duplicates("year")[YEAR_COLUMNS].reset_index(drop=True)
+    return year_rows(by_year(scenario, query))
+
+
+def year_rows(plan: pd.DataFrame) -> pd.DataFrame:
+    """The year figures of plan_by_year rows (`by_year`), one row per plan year."""
+    return plan.drop_duplicates("year")[YEAR_COLUMNS].reset_index(drop=True)
 
 
 def contribution(scenario: Scenario, cbs_code: str, query: Query) -> pd.DataFrame:

@@ -35,14 +35,19 @@ class Plans:
             return []
         return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9].json"))
 
-    def names(self) -> list[str]:
-        """The saved scenarios' names (basis, which is not saved, not among them)."""
+    def current(self) -> list[Scenario]:
+        """The current version of every saved scenario (basis, which is not saved, not among
+        them), in folder order."""
         out = []
         for folder in sorted(p for p in self.root.glob("*") if p.is_dir()):
             versions = self._versions(folder)
             if versions:
-                out.append(json.loads(versions[-1].read_text(encoding="utf-8"))["name"])
+                out.append(Scenario.from_dict(
+                    json.loads(versions[-1].read_text(encoding="utf-8"))))
         return out
+
+    def names(self) -> list[str]:
+        return [s.name for s in self.current()]
 
     def exists(self, name: str) -> bool:
         return name.lower() == BASIS or bool(self._versions(self._dir(name)))

@@ -32,7 +32,7 @@ def _build(scenario, q, lang, made) -> Report:
     meta = q("meta").iloc[0]
     base = figures.base(q)
     plan = figures.by_year(scenario, q)
-    years = figures.years(scenario, q)
+    years = figures.year_rows(plan)
     lines = figures.lines(scenario, q)
     first = years.iloc[0]
     y1 = int(first["year"])

@@ -24,10 +24,8 @@ def plans() -> Plans:
 def visible(can_see_concepts: bool) -> list[Scenario]:
     """basis, then the saved scenarios the visitor may see: published ones for every reader,
     concepts too for a logged-in user."""
-    saved = [plans().load(name) for name in plans().names()]
-    return [figures.basis(data.query)] + [s for s in saved
-                                          if s is not None and (can_see_concepts or
-                                                                s.is_published)]
+    return [figures.basis(data.query)] + [s for s in plans().current()
+                                          if can_see_concepts or s.is_published]
 
 
 def opened(scenario: Scenario) -> Scenario:
@@ -98,9 +96,8 @@ def draft(origin: Scenario, lines: pd.DataFrame, edited: pd.DataFrame | None, ra
     A wrong rate or indexation raises PlanError."""
     scenario = origin if edited is None else edits.apply(origin, lines, edited,
                                                          original_end_years())
-    return Scenario.from_dict({**scenario.to_dict(),
-                               "rate_per_inhabitant_eur": str(round(float(rate), 4)),
-                               "indexation_pct": str(round(float(indexation), 2))})
+    return scenario.replace(rate_per_inhabitant_eur=str(round(float(rate), 4)),
+                            indexation_pct=str(round(float(indexation), 2)))   # checked anew
 
 
 def save(scenario: Scenario, user: str, **changes) -> Scenario:

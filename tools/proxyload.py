@@ -87,15 +87,21 @@ class Serving:
         raise RuntimeError("deploy.serve did not start")
 
     def replica_pids(self) -> dict[int, int]:
-        """port -> pid of the streamlit process serving it (children of deploy.serve)."""
-        out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(self.proc.pid)],
-                             capture_output=True, text=True).stdout
+        """port -> pid of the streamlit process serving it (children of deploy.serve).
+
+        Read from /proc, not `ps`: ps cuts the command line to the terminal's width."""
         pids = {}
-        for line in out.splitlines():
-            pid, _, args = line.strip().partition(" ")
-            for port in self.replica_ports:
-                if f"--server.port {port} " in args + " ":
-                    pids[port] = int(pid)
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                ppid = int(stat.read_text().rpartition(")")[2].split()[1])
+                args = (stat.parent / "cmdline").read_bytes().split(b"\0")
+            except (OSError, ValueError, IndexError):
+                continue  # the process ended while we looked
+            if ppid != self.proc.pid or b"--server.port" not in args:
+                continue
+            port = int(args[args.index(b"--server.port") + 1])
+            if port in self.replica_ports:
+                pids[port] = int(stat.parent.name)
         return pids
 
     def stop(self) -> None:

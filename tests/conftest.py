@@ -1,7 +1,11 @@
 """Shared fixtures: a tiny hand-written snapshot with known totals, and the demo snapshot."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -95,7 +99,7 @@ insert into exception_rule values ('status_verslechterd', 'is_worse', '=', 1, tr
 """
 
 
-def build_tiny(data_dir) -> Store:
+def _write_tiny(data_dir) -> Store:
     store = Store(data_dir)
 
     def fill(con):
@@ -105,6 +109,25 @@ def build_tiny(data_dir) -> Store:
     store.write(fill, action="import", user="test", meta={"is_demo": "false",
                                                           "as_of_date": "2024-10-31"})
     return store
+
+
+_TINY_TEMPLATE: list[Path] = []
+
+
+def build_tiny(data_dir) -> Store:
+    """The tiny data set in data_dir: written through the store once per test process, then
+    copied file by file into a new or empty folder (the same snapshot, id and history)."""
+    data_dir = Path(data_dir)
+    if data_dir.exists() and any(data_dir.iterdir()):
+        return _write_tiny(data_dir)
+    if not _TINY_TEMPLATE:
+        scratch = tempfile.mkdtemp(prefix="ggu-tiny-")
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        template = Path(scratch) / "data"
+        _write_tiny(template)
+        _TINY_TEMPLATE.append(template)
+    shutil.copytree(_TINY_TEMPLATE[0], data_dir, dirs_exist_ok=True)
+    return Store(data_dir)
 
 
 @pytest.fixture(scope="session")

@@ -77,6 +77,7 @@ def test_wrong_password_is_refused(tiny, monkeypatch, password_hash):
     assert not at.file_uploader
 
 
+@pytest.mark.slow
 def test_upload_bad_then_good_file(tiny, monkeypatch, password_hash, tmp_path):
     at = logged_in(tiny, monkeypatch, password_hash)
     assert at.header[0].value.startswith("1. Sjabloon")
@@ -110,6 +111,7 @@ def test_upload_bad_then_good_file(tiny, monkeypatch, password_hash, tmp_path):
     assert loader.query("totals_by_year", tiny, year=2024).iloc[0]["budget_eur"] == 1100.00
 
 
+@pytest.mark.slow
 def test_history_compare_and_rollback_on_the_page(tiny, monkeypatch, password_hash, tmp_path):
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 3, "Bedrag", 400)

@@ -58,6 +58,7 @@ def table_rows(path) -> dict[str, list]:
 
 # -- determinism and idempotence ----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_content_hash_is_deterministic_and_content_sensitive(built):
     path, _ = built
     tables = demo.build_tables()
@@ -71,6 +72,7 @@ def test_content_hash_is_deterministic_and_content_sensitive(built):
     assert demo.content_hash(changed) != digest
 
 
+@pytest.mark.slow
 def test_two_builds_give_identical_tables(built, tmp_path):
     path, _ = built
     assert demo.build(tmp_path, user="test") == "0001"
@@ -88,6 +90,7 @@ def test_build_is_idempotent(built):
     assert meta["as_of_date"] == "2026-10-31"
 
 
+@pytest.mark.slow
 def test_rebuild_over_other_data_replaces_every_row(tmp_path):
     """A build on top of a snapshot with other rows (foreign keys included) replaces them."""
     def old_data(c):

@@ -34,6 +34,7 @@ def meta(store: Store) -> dict:
     return store.meta()
 
 
+@pytest.mark.slow
 def test_one_loaded_budget_line_keeps_the_mark_and_is_named(tmp_path):
     store = demo_like(tmp_path / "data")
     sheets = tiny_sheets()
@@ -47,6 +48,7 @@ def test_one_loaded_budget_line_keeps_the_mark_and_is_named(tmp_path):
     assert cli.summary(2024, store.root)["is_demo"] is True
 
 
+@pytest.mark.slow
 def test_the_banner_says_which_sheets_and_years_hold_loaded_figures(tmp_path, monkeypatch):
     store = demo_like(tmp_path / "data")
     sheets = tiny_sheets()
@@ -60,6 +62,7 @@ def test_the_banner_says_which_sheets_and_years_hold_loaded_figures(tmp_path, mo
     assert "ingeladen cijfers staan in Projecten; Begroting 2023" in banner
 
 
+@pytest.mark.slow
 def test_an_import_that_replaces_every_demo_row_drops_the_mark(tmp_path):
     """Started afresh, the first file is real data; a demo mark never comes back by itself."""
     store = demo_like(tmp_path / "data")
@@ -83,6 +86,7 @@ def test_empty_is_logged_and_keeps_every_earlier_snapshot(tmp_path):
     assert meta(store)["is_demo"] == "true"
 
 
+@pytest.mark.slow
 def test_empty_on_the_command_line_asks_for_confirmation(tmp_path):
     store = demo_like(tmp_path / "data")
 
@@ -108,6 +112,7 @@ def test_after_empty_the_dashboard_offers_beheer_to_load_the_first_file(tmp_path
     assert not at.warning or "Voorbeelddata" not in at.warning[0].value
 
 
+@pytest.mark.slow
 def test_an_export_of_demo_data_says_so(tmp_path):
     store = demo_like(tmp_path / "data")
     out = tmp_path / "export.xlsx"

@@ -69,6 +69,7 @@ def cli_run(*argv) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", BREAKS)
 def test_broken_current_falls_back_to_the_last_good_snapshot(fault, tmp_path, monkeypatch,
                                                              capsys):
@@ -114,6 +115,7 @@ def changed_workbook(tmp_path) -> Path:
     return write_xlsx(tmp_path / "change.xlsx", sheets)
 
 
+@pytest.mark.slow
 def test_import_onto_a_broken_current_bases_on_the_last_good(tmp_path, monkeypatch):
     store = two_snapshots(tmp_path / "data")
     store.path("0002").write_bytes(b"\0" * 4096)
@@ -132,6 +134,7 @@ def assert_nothing_changed(store: Store, ids: list[str]) -> None:
     assert cli.summary(2024, store.root)["budget_eur"] == 1100.0
 
 
+@pytest.mark.slow
 def test_disk_full_during_an_import(tmp_path, monkeypatch, capsys):
     """Simulated: the copy of the base snapshot writes part of the file, then ENOSPC (as a
     full disk does). A tmpfs of a few MB needs mount rights this machine does not give."""
@@ -206,6 +209,7 @@ def read_only(monkeypatch):
     return make
 
 
+@pytest.mark.slow
 def test_read_only_data_folder_during_an_import(tmp_path, monkeypatch, capsys, read_only):
     store = two_snapshots(tmp_path / "data")
     workbook = changed_workbook(tmp_path)

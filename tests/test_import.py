@@ -98,6 +98,7 @@ def test_valid_workbook_loads_into_an_empty_folder(tmp_path):
     assert Store(tmp_path / "data").attempts()[-1]["result"] == "ok"
 
 
+@pytest.mark.slow
 def test_import_twice_changes_nothing(tiny, tmp_path):
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 2, "Bedrag", Decimal("260.00"))
@@ -445,6 +446,7 @@ def test_compare_and_rollback(tiny, tmp_path):
         history.rollback("0003", tiny)
 
 
+@pytest.mark.slow
 def test_a_folder_with_a_quote_in_its_name_imports_compares_and_rolls_back(tmp_path):
     """The snapshot files are attached by path (the import's current and staging files, a
     comparison, a rollback): a quote in the path is data, not SQL."""

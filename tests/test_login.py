@@ -131,6 +131,7 @@ def wrong(at, password="fout"):
     assert not at.exception, at.exception
 
 
+@pytest.mark.slow
 def test_five_wrong_passwords_lock_the_login(tiny, monkeypatch, password_hash):  # noqa: F811
     monkeypatch.setattr("time.sleep", lambda seconds: None)   # the 1 s delay, not under test
     at = beheer(tiny, monkeypatch, {"beheer": {"password_hash": password_hash}})

@@ -37,6 +37,7 @@ def test_year_filter_changes_the_forecast(demo_dir, monkeypatch):
                                                              lang="nl")
 
 
+@pytest.mark.slow
 def test_each_filter_narrows_the_table(demo_dir, monkeypatch):
     at = run_app(demo_dir, monkeypatch, PAGE)
     assert _count(at).startswith("37 van 37")

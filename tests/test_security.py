@@ -67,6 +67,7 @@ def test_every_url_parameter_is_listed():
     assert set(url.ALIASES) <= listed                                 # old keys are tried too
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_values_in_every_url_parameter(page, demo_dir, monkeypatch):
     name = os.path.basename(page)[:-3]

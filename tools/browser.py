@@ -95,10 +95,12 @@ def wait_for_app(page, timeout: int = 60_000) -> None:
     page.wait_for_function(SETTLED, timeout=timeout)
 
 
-def axe(page) -> list[dict]:
+def axe(page, app: bool = True) -> list[dict]:
     """The axe-core violations (WCAG 2.1 A and AA, and best practice) of the page as it is now:
-    one dict per rule with its id, impact, help and the first offending elements."""
-    page.wait_for_function(SETTLED, timeout=60_000)   # a faded element from a run reads pale
+    one dict per rule with its id, impact, help and the first offending elements. `app`: the
+    page is the dashboard (wait for its run to settle), not a file such as the HTML report."""
+    if app:
+        page.wait_for_function(SETTLED, timeout=60_000)   # a faded element from a run reads pale
     if not AXE_JS.exists():
         raise RuntimeError(f"{AXE_JS} is missing: run `make test` (it runs `npm ci`).")
     page.add_script_tag(path=str(AXE_JS))

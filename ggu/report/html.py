@@ -6,7 +6,7 @@ import html
 
 from ggu.i18n import t
 from ggu.present.palette import PLOTLY_CONFIG
-from ggu.report.model import Report, Slide
+from ggu.report.model import DEMO_COLOUR, Report, Slide
 
 # Every rule is scoped to .ggu-report, so that on the ALV-rapport page the slides' styles
 # never reach Streamlit's own elements (its sidebar is a <section>, its headings h1/h2).
@@ -16,7 +16,7 @@ CSS = """
  border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .ggu-report h1{font-size:2.6rem;margin:.2em 0}.ggu-report h2{font-size:2rem;margin:.2em 0 .3em}
 .ggu-report .lead{font-size:1.25rem;color:#4B5563}
-.ggu-report .demo{color:#D55E00;font-weight:700;text-transform:uppercase}
+.ggu-report .demo{color:DEMO;font-weight:700;text-transform:uppercase}
 .ggu-report .kpis{display:flex;gap:16px;margin:24px 0}
 .ggu-report .kpi{flex:1;background:#EEF4FA;padding:24px;border-radius:8px;text-align:center}
 .ggu-report .kpi b{display:block;font-size:3rem;color:#0072B2}
@@ -29,8 +29,8 @@ CSS = """
 .ggu-report .lists h3{color:#0072B2}
 .ggu-report .notes{font-size:1.2rem}.ggu-report .meta{color:#4B5563;font-size:.95rem}
 .ggu-report details{margin-top:8px}.ggu-report .title{background:#0072B2;color:#fff}
-.ggu-report .title .lead{color:#fff}
-"""
+.ggu-report .title .lead,.ggu-report .title .meta,.ggu-report .title .demo{color:#fff}
+""".replace("DEMO", DEMO_COLOUR)
 # Presentation mode on the page: one slide in large type.
 PRESENT_CSS = (".ggu-report h2{font-size:3.2rem;line-height:1.15}.ggu-report h1{font-size:4rem}"
                ".ggu-report .lead{font-size:1.6rem}.ggu-report .kpi b{font-size:4.2rem}"

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 ACCENT = "#0072B2"
-DEMO_COLOUR = "#D55E00"
+DEMO_COLOUR = "#A84A00"   # a darker Okabe-Ito vermillion: 5.8:1 on white, for small text
 INK = "#111111"
 GREY = "#4B5563"
 

@@ -116,14 +116,18 @@ else:
             st.markdown(mine_words.lead(got, year, meta["as_of_date"],
                                         bool(this["is_partial_year"])))
             used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
-            st.markdown(f"**{t('gm.used_title', name=mine['name'])}**")
-            blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
-                                                   "attributed_eur"], eur_digits=2))
-            st.markdown(f"**{t('gm.not_used_title', name=mine['name'])}**")
-            if unused.empty:
-                st.markdown(mine_words.not_used_none(got))
+            if not mine_words.use_recorded(got):
+                st.info(mine_words.no_use(year), icon=":material/info:")
             else:
-                blocks.text_table(display_frame(unused, ["item_name", "user_municipalities"]))
+                st.markdown(f"**{t('gm.used_title', name=mine['name'])}**")
+                blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
+                                                       "attributed_eur"], eur_digits=2))
+                st.markdown(f"**{t('gm.not_used_title', name=mine['name'])}**")
+                if unused.empty:
+                    st.markdown(mine_words.not_used_none(got))
+                else:
+                    blocks.text_table(display_frame(unused, ["item_name",
+                                                             "user_municipalities"]))
             with st.expander(mine_words.for_all_title(got), key="mine_for_all"):
                 blocks.text_table(display_frame(mine_words.for_all_items(items),
                                                 ["item_name", "attributed_eur"], eur_digits=2))

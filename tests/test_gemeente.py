@@ -83,6 +83,31 @@ def test_tiny_page_shows_products_and_attribution_by_hand(used_dir, monkeypatch)
     assert "geen factuur" in " ".join(c.value for c in at.caption)
 
 
+def test_without_recorded_use_page_and_brief_say_so(tiny_dir, monkeypatch):
+    """The tiny data has no sheet Gebruik: everything is shared by inhabitants among both
+    municipalities. Eerstedorp (1,000 of 4,000 inhabitants) of the 2024 spending to 31 October:
+    A 350.10 / 4 = 87.525 -> 87.53, B 100.00 / 4 = 25.00, C 49.90 / 4 = 12.475 -> 12.48 (each
+    tie's remaining cent to the lower CBS code) = 125.01. No "0 of 0 products" anywhere."""
+    at = run_app(tiny_dir, monkeypatch, PAGE, gemeente="GM0001")
+    m = metrics(at)
+    assert m["Toegerekend 2024"] == "€\xa0125,01"
+    assert m["Producten in gebruik"] == "niet vastgelegd"
+    assert "Voor 2024 is niet vastgelegd welke gemeenten" in " ".join(i.value for i in at.info)
+    text = " ".join(md.value for md in at.markdown).replace("\xa0", " ")
+    assert "€ 125,01 naar inwoners aan Eerstedorp toegerekend" in text
+    assert "0 producten" not in text and "Niet in gebruik" not in text
+    common, compare = html_tables(at)
+    assert list(common.iloc[:, 1]) == ["€\xa087,53", "€\xa025,00", "€\xa012,48"]
+    assert compare.shape[1] == 2                   # group and per inhabitant: no product count
+    for lang, says, got in (("nl", "Voor 2024 is niet vastgelegd", "€ 125,01"),
+                            ("en", "For 2024 it is not recorded", "€125.01")):
+        brief_text = pdf_text(brief_pdf.render_brief(brief.build(2024, "GM0001", tiny_dir,
+                                                                 lang=lang)))
+        assert says in brief_text and got in brief_text
+        assert "0 van 0" not in brief_text and "0 of 0" not in brief_text
+        assert "0,0 producten" not in brief_text and "0.0 products" not in brief_text
+
+
 def test_page_and_brief_agree_to_the_cent(demo_dir, monkeypatch):
     code, name = "GM0344", "Utrecht"
     row = loader.query("attribution_by_municipality", demo_dir, year=YEAR, cbs_code=code).iloc[0]

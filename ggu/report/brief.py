@@ -151,15 +151,17 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
                for r in trend.itertuples()],
         trend_note=t("rb.trend_note", year=year, as_of=fmt.date(as_of)) if partial else "",
         used_title=t("rb.used_title", name=name, used=int(row["used_products"]),
-                     offered=int(row["offered_products"])),
+                     offered=int(row["offered_products"])) if words.use_recorded(row)
+        else t("rb.used_title_none", name=name),
         used_head=(t("rb.col_product"), t("rb.col_users"), t("rb.col_attributed")),
         used_rows=[(r.item_name, fmt.number(r.user_municipalities), words.amount(r.attributed_eur))
                    for r in used.itertuples()],
         total_rows=[(t("rb.for_all_line", n=len(common)),
                      words.amount(row["attributed_for_all_eur"])),
                     (t("rb.attributed_total"), words.amount(row["attributed_eur"]))],
-        not_used=t("rb.not_used", names=", ".join(not_used["item_name"])) if len(not_used)
-        else words.not_used_none(row),
+        not_used=(t("rb.not_used", names=", ".join(not_used["item_name"])) if len(not_used)
+                  else words.not_used_none(row)) if words.use_recorded(row)
+        else words.no_use(year),
         for_all_examples=t("rb.for_all_examples", examples=examples) if len(common) else "",
         compare=words.comparison_sentence(row),
         ggu_title=t("rb.ggu_title", year=year),

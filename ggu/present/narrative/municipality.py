@@ -31,10 +31,27 @@ def amount(x) -> str:
     return fmt.eur(x, digits=2)
 
 
+def use_recorded(row: pd.Series) -> bool:
+    """Whether the data records, for the year, which municipalities use which products (sheet
+    Gebruik). Without it everything is shared by inhabitants among all municipalities, and the
+    words say so instead of counting 0 of 0 products."""
+    return int(row["offered_products"]) > 0
+
+
+def no_use(year: int) -> str:
+    return i18n.t("gm.no_use", year=year)
+
+
 def lead(row: pd.Series, year: int, as_of, is_partial: bool) -> str:
     """What it pays, what is attributed to it and from what, in two sentences."""
     spent_when = i18n.t("gm.lead_spent_partial", as_of=fmt.date(as_of)) if is_partial \
         else i18n.t("gm.lead_spent_year", year=year)
+    if not use_recorded(row):
+        return i18n.t("gm.lead_no_use", name=row["name"], year=year,
+                      paid=amount(row["contribution_eur"]),
+                      rate=fmt.eur(row["rate_per_inhabitant_eur"], digits=2),
+                      spent_when=spent_when, attributed=amount(row["attributed_eur"]),
+                      pct=fmt.pct(row["attributed_vs_paid_pct"], digits=0))
     return i18n.t("gm.lead", name=row["name"], year=year, paid=amount(row["contribution_eur"]),
                   rate=fmt.eur(row["rate_per_inhabitant_eur"], digits=2), spent_when=spent_when,
                   attributed=amount(row["attributed_eur"]),
@@ -48,6 +65,8 @@ def attributed_delta(row: pd.Series) -> str:
 
 
 def products_value(row: pd.Series) -> str:
+    if not use_recorded(row):
+        return i18n.t("gm.kpi_products_none")
     return i18n.t("gm.kpi_products_value", used=int(row["used_products"]),
                   offered=int(row["offered_products"]))
 
@@ -79,15 +98,25 @@ def comparison(row: pd.Series) -> pd.DataFrame:
                 n=int(row["province_municipalities"])),
          row["province_used_products"], row["province_attributed_per_inhabitant_eur"]),
     ]
-    return pd.DataFrame({
+    table = pd.DataFrame({
         i18n.t("col.group"): [g[0] for g in groups],
         i18n.t("col.used_products"): [fmt.number(g[1], digits=1) for g in groups],
         i18n.t("col.attributed_per_inhabitant_eur"): [fmt.eur(g[2], digits=2) for g in groups],
     })
+    return table if use_recorded(row) else table.drop(columns=i18n.t("col.used_products"))
 
 
 def comparison_sentence(row: pd.Series) -> str:
     """The comparison in one sentence, for the brief."""
+    if not use_recorded(row):
+        return i18n.t(
+            "rb.compare_no_use", name=row["name"],
+            per_inh=fmt.eur(row["attributed_per_inhabitant_eur"], digits=2),
+            size_label=size_class_label(row["size_class"]),
+            n_class=int(row["class_municipalities"]),
+            class_per_inh=fmt.eur(row["class_attributed_per_inhabitant_eur"], digits=2),
+            province=row["province"], n_province=int(row["province_municipalities"]),
+            province_per_inh=fmt.eur(row["province_attributed_per_inhabitant_eur"], digits=2))
     return i18n.t(
         "rb.compare", name=row["name"], used=int(row["used_products"]),
         per_inh=fmt.eur(row["attributed_per_inhabitant_eur"], digits=2),

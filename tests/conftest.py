@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import shutil
 import tempfile
@@ -111,22 +112,22 @@ def _write_tiny(data_dir) -> Store:
     return store
 
 
-_TINY_TEMPLATE: list[Path] = []
+@functools.cache
+def _tiny_template() -> Path:
+    """The tiny data set written through the store once per test process."""
+    scratch = tempfile.mkdtemp(prefix="ggu-tiny-")
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    _write_tiny(Path(scratch) / "data")
+    return Path(scratch) / "data"
 
 
 def build_tiny(data_dir) -> Store:
-    """The tiny data set in data_dir: written through the store once per test process, then
-    copied file by file into a new or empty folder (the same snapshot, id and history)."""
+    """The tiny data set in data_dir: a copy of the template into a new or empty folder (the
+    same snapshot, id and history), written through the store into a folder with data."""
     data_dir = Path(data_dir)
     if data_dir.exists() and any(data_dir.iterdir()):
         return _write_tiny(data_dir)
-    if not _TINY_TEMPLATE:
-        scratch = tempfile.mkdtemp(prefix="ggu-tiny-")
-        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
-        template = Path(scratch) / "data"
-        _write_tiny(template)
-        _TINY_TEMPLATE.append(template)
-    shutil.copytree(_TINY_TEMPLATE[0], data_dir, dirs_exist_ok=True)
+    shutil.copytree(_tiny_template(), data_dir, dirs_exist_ok=True)
     return Store(data_dir)
 
 

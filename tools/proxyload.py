@@ -30,6 +30,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
+
 from ggu import config
 from ggu.config import ROOT
 from tools import loadtest
@@ -87,21 +89,17 @@ class Serving:
         raise RuntimeError("deploy.serve did not start")
 
     def replica_pids(self) -> dict[int, int]:
-        """port -> pid of the streamlit process serving it (children of deploy.serve).
-
-        Read from /proc, not `ps`: ps cuts the command line to the terminal's width."""
+        """port -> pid of the streamlit process serving it (children of deploy.serve)."""
         pids = {}
-        for stat in Path("/proc").glob("[0-9]*/stat"):
+        for child in psutil.Process(self.proc.pid).children():
             try:
-                ppid = int(stat.read_text().rpartition(")")[2].split()[1])
-                args = (stat.parent / "cmdline").read_bytes().split(b"\0")
-            except (OSError, ValueError, IndexError):
-                continue  # the process ended while we looked
-            if ppid != self.proc.pid or b"--server.port" not in args:
-                continue
-            port = int(args[args.index(b"--server.port") + 1])
-            if port in self.replica_ports:
-                pids[port] = int(stat.parent.name)
+                args = child.cmdline()
+            except psutil.NoSuchProcess:
+                continue  # it ended while we looked
+            if "--server.port" in args:
+                port = int(args[args.index("--server.port") + 1])
+                if port in self.replica_ports:
+                    pids[port] = child.pid
         return pids
 
     def stop(self) -> None:
@@ -185,20 +183,14 @@ class Outcome:
                 f"geheugen {'/'.join(f'{m:.0f}' for m in self.rss_mb)} MB")
 
 
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds of a process, all its threads."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
 
 
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return psutil.Process(pid).memory_info().rss / 2**20
 
 
 def _aggregated(stats_csv: Path) -> dict:

@@ -159,9 +159,7 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
         total_rows=[(t("rb.for_all_line", n=len(common)),
                      words.amount(row["attributed_for_all_eur"])),
                     (t("rb.attributed_total"), words.amount(row["attributed_eur"]))],
-        not_used=(t("rb.not_used", names=", ".join(not_used["item_name"])) if len(not_used)
-                  else words.not_used_none(row)) if words.use_recorded(row)
-        else words.no_use(year),
+        not_used=_not_used(row, not_used, year),
         for_all_examples=t("rb.for_all_examples", examples=examples) if len(common) else "",
         compare=words.comparison_sentence(row),
         ggu_title=t("rb.ggu_title", year=year),
@@ -176,6 +174,15 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
         footer=t("rb.footer", snapshot=f.meta["snapshot_id"], as_of=fmt.date(as_of),
                  made=fmt.date(made)),
         demo_note=t("rb.demo") if bool(f.meta["is_demo"]) else "")
+
+
+def _not_used(row: pd.Series, not_used: pd.DataFrame, year: int) -> str:
+    """The products it does not use, by name; or that no use is recorded for the year."""
+    if not words.use_recorded(row):
+        return words.no_use(year)
+    if len(not_used):
+        return t("rb.not_used", names=", ".join(not_used["item_name"]))
+    return words.not_used_none(row)
 
 
 def _by_code(f: Figures) -> dict[str, dict[str, pd.DataFrame]]:

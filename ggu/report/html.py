@@ -16,7 +16,6 @@ CSS = """
  border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .ggu-report h1{font-size:2.6rem;margin:.2em 0}.ggu-report h2{font-size:2rem;margin:.2em 0 .3em}
 .ggu-report .lead{font-size:1.25rem;color:#4B5563}
-.ggu-report .demo{color:DEMO;font-weight:700;text-transform:uppercase}
 .ggu-report .kpis{display:flex;gap:16px;margin:24px 0}
 .ggu-report .kpi{flex:1;background:#EEF4FA;padding:24px;border-radius:8px;text-align:center}
 .ggu-report .kpi b{display:block;font-size:3rem;color:#0072B2}
@@ -30,7 +29,7 @@ CSS = """
 .ggu-report .notes{font-size:1.2rem}.ggu-report .meta{color:#4B5563;font-size:.95rem}
 .ggu-report details{margin-top:8px}.ggu-report .title{background:#0072B2;color:#fff}
 .ggu-report .title .lead,.ggu-report .title .meta,.ggu-report .title .demo{color:#fff}
-""".replace("DEMO", DEMO_COLOUR)
+""" + f".ggu-report .demo{{color:{DEMO_COLOUR};font-weight:700;text-transform:uppercase}}"
 # Presentation mode on the page: one slide in large type.
 PRESENT_CSS = (".ggu-report h2{font-size:3.2rem;line-height:1.15}.ggu-report h1{font-size:4rem}"
                ".ggu-report .lead{font-size:1.6rem}.ggu-report .kpi b{font-size:4.2rem}"

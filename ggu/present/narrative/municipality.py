@@ -46,17 +46,14 @@ def lead(row: pd.Series, year: int, as_of, is_partial: bool) -> str:
     """What it pays, what is attributed to it and from what, in two sentences."""
     spent_when = i18n.t("gm.lead_spent_partial", as_of=fmt.date(as_of)) if is_partial \
         else i18n.t("gm.lead_spent_year", year=year)
+    said = dict(name=row["name"], year=year, paid=amount(row["contribution_eur"]),
+                rate=fmt.eur(row["rate_per_inhabitant_eur"], digits=2), spent_when=spent_when,
+                attributed=amount(row["attributed_eur"]),
+                pct=fmt.pct(row["attributed_vs_paid_pct"], digits=0))
     if not use_recorded(row):
-        return i18n.t("gm.lead_no_use", name=row["name"], year=year,
-                      paid=amount(row["contribution_eur"]),
-                      rate=fmt.eur(row["rate_per_inhabitant_eur"], digits=2),
-                      spent_when=spent_when, attributed=amount(row["attributed_eur"]),
-                      pct=fmt.pct(row["attributed_vs_paid_pct"], digits=0))
-    return i18n.t("gm.lead", name=row["name"], year=year, paid=amount(row["contribution_eur"]),
-                  rate=fmt.eur(row["rate_per_inhabitant_eur"], digits=2), spent_when=spent_when,
-                  attributed=amount(row["attributed_eur"]),
-                  pct=fmt.pct(row["attributed_vs_paid_pct"], digits=0),
-                  used=amount(row["attributed_used_eur"]), n_used=int(row["used_products"]),
+        return i18n.t("gm.lead_no_use", **said)
+    return i18n.t("gm.lead", **said, used=amount(row["attributed_used_eur"]),
+                  n_used=int(row["used_products"]),
                   for_all=amount(row["attributed_for_all_eur"]))
 
 
@@ -108,24 +105,17 @@ def comparison(row: pd.Series) -> pd.DataFrame:
 
 def comparison_sentence(row: pd.Series) -> str:
     """The comparison in one sentence, for the brief."""
-    if not use_recorded(row):
-        return i18n.t(
-            "rb.compare_no_use", name=row["name"],
-            per_inh=fmt.eur(row["attributed_per_inhabitant_eur"], digits=2),
-            size_label=size_class_label(row["size_class"]),
-            n_class=int(row["class_municipalities"]),
-            class_per_inh=fmt.eur(row["class_attributed_per_inhabitant_eur"], digits=2),
-            province=row["province"], n_province=int(row["province_municipalities"]),
-            province_per_inh=fmt.eur(row["province_attributed_per_inhabitant_eur"], digits=2))
-    return i18n.t(
-        "rb.compare", name=row["name"], used=int(row["used_products"]),
-        per_inh=fmt.eur(row["attributed_per_inhabitant_eur"], digits=2),
+    said = dict(
+        name=row["name"], per_inh=fmt.eur(row["attributed_per_inhabitant_eur"], digits=2),
         size_label=size_class_label(row["size_class"]), n_class=int(row["class_municipalities"]),
-        class_used=fmt.number(row["class_used_products"], digits=1),
         class_per_inh=fmt.eur(row["class_attributed_per_inhabitant_eur"], digits=2),
         province=row["province"], n_province=int(row["province_municipalities"]),
-        province_used=fmt.number(row["province_used_products"], digits=1),
         province_per_inh=fmt.eur(row["province_attributed_per_inhabitant_eur"], digits=2))
+    if not use_recorded(row):
+        return i18n.t("rb.compare_no_use", **said)
+    return i18n.t("rb.compare", **said, used=int(row["used_products"]),
+                  class_used=fmt.number(row["class_used_products"], digits=1),
+                  province_used=fmt.number(row["province_used_products"], digits=1))
 
 
 def method() -> str:

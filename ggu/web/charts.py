@@ -5,8 +5,10 @@ language and then shared by every session and rerun (`from ggu.web import charts
 A figure costs 5–50 ms of Plotly to build, and a rerun used to build every figure of its page
 again from the same cached query results. The builders are pure functions of their arguments
 and the language (their labels come from the catalogue), so st.cache_resource keyed by those
-(DataFrames hashed by content) returns the same figure. A figure from here is shared: never
-change it in place (copy it first, as the ALV-rapport's presentation mode does).
+(DataFrames hashed by content) returns the same figure. The cached figure is shared by every
+session, so each call hands out a deep copy of it (go.Figure(fig), about 5 ms; copy.deepcopy
+would turn its arrays into base64 dicts): what one session adds to its figure (decision
+markers, a larger font) never reaches another session's.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def __getattr__(name: str):
 
     @functools.wraps(builder)
     def cached(*args, **kwargs) -> go.Figure:
-        return _figure(name, i18n.lang(), args, tuple(sorted(kwargs.items())))
+        shared = _figure(name, i18n.lang(), args, tuple(sorted(kwargs.items())))
+        return go.Figure(shared)   # a deep copy, this session's own: the cached one stays
 
     return cached

@@ -1,6 +1,10 @@
 """The dashboard's cache, at the edge as DESIGN.md asks: query results in st.cache_data keyed by
 the snapshot file, the query and its (small) parameters, so a new snapshot is a new key and is
-noticed on the next rerun without a restart; figures built once per snapshot and language."""
+noticed on the next rerun without a restart; figures built once per snapshot and language.
+
+Nothing cached for all sessions is handed out to be changed: st.cache_data gives every call its
+own copy of a frame (it pickles), and a figure from st.cache_resource is copied before it is
+returned (cached_figure, ggu.web.charts)."""
 from __future__ import annotations
 
 import logging
@@ -46,8 +50,8 @@ def _figure(snapshot: str, lang: str, builder: str, name: str, column: str, valu
 
 def cached_figure(builder: str, name: str, column: str, value) -> go.Figure:
     """The figure `charts.<builder>` draws of the rows of a parameterless query where
-    column == value, built once per snapshot and language (figures are never changed after)."""
-    return _figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value)
+    column == value, built once per snapshot and language; the caller gets its own copy."""
+    return go.Figure(_figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -56,7 +56,8 @@ def with_decisions(fig: go.Figure, decisions: pd.DataFrame | None, positions: li
     """The decisions as markers along the top of a time chart: one marker per position on the x
     axis (`positions`, one per row of `decisions`; None: outside the chart), their text in the
     tooltip, the count in the marker's legend entry. `decisions`: rows of decisions.sql (None:
-    the markers switched off)."""
+    the markers switched off). Returns a new figure: `fig` itself is left as it was."""
+    fig = go.Figure(fig)   # a deep copy: the figure given may be shared (ggu.web.charts)
     if decisions is None or decisions.empty:
         return fig
     rows = decisions.assign(x=positions)

@@ -85,3 +85,12 @@ def test_a_figure_cached_per_snapshot_is_handed_out_as_a_copy(tiny_dir, monkeypa
     first.add_scatter(x=[1], y=[1], name="extra")
     assert _look(data.cached_figure("indicator_bullets", "indicator_progress", "goal_id",
                                     goal)) == before
+
+
+def test_what_a_helper_returns_is_the_callers_own_too():
+    decisions = DECISIONS.assign(decision_year=[2023, 2024])
+    years = TOTALS.assign(is_partial_year=[False, False])
+    first = charts.year_positions(decisions, years)
+    assert first == ["2023", "2024"]
+    first.append("2030")
+    assert charts.year_positions(decisions, years) == ["2023", "2024"]

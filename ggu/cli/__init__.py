@@ -73,7 +73,7 @@ def summary(year: int, data_dir=None) -> dict:
             }
             for row in split.itertuples(index=False)
         ],
-        # items with a budget row in the year, by their status at its end (as-of date if running)
+        # the year's portfolio (v_portfolio_status) by status at its end (as-of date if running)
         "status_counts": {r.status: int(r.item_count) for r in counts.itertuples(index=False)},
     }
 

@@ -12,6 +12,7 @@ markers, a larger font) never reaches another session's.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import pickle
 
@@ -36,12 +37,17 @@ def _figure(builder: str, lang: str, args: tuple, kwargs: tuple) -> go.Figure:
         return getattr(builders, builder)(*args, **dict(kwargs))
 
 
+def _own(shared):
+    """A deep copy of what the cache holds, the caller's own: a figure (go.Figure copies one
+    deeply and keeps its arrays) or what a helper of the builders returns (chart positions)."""
+    return go.Figure(shared) if isinstance(shared, go.Figure) else copy.deepcopy(shared)
+
+
 def __getattr__(name: str):
     builder = getattr(builders, name)   # AttributeError for a name that is no builder
 
     @functools.wraps(builder)
     def cached(*args, **kwargs) -> go.Figure:
-        shared = _figure(name, i18n.lang(), args, tuple(sorted(kwargs.items())))
-        return go.Figure(shared)   # a deep copy, this session's own: the cached one stays
+        return _own(_figure(name, i18n.lang(), args, tuple(sorted(kwargs.items()))))
 
     return cached

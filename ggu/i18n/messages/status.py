@@ -51,7 +51,7 @@ NL = {
     'st.decisions_none': 'Er zijn geen besluiten over dit project vastgelegd.',
     # Overzicht: the count per status at the end of each year
     'st.counts_title': '{year}: {red} projecten op rood, {amber} op oranje',
-    'st.counts_summary': 'Het aantal projecten met begroting per status aan het eind van elk jaar (voor {year}: op {as_of}). Rood: {first} in {y0}, {last} in {y1}.',
+    'st.counts_summary': 'Het aantal projecten per status aan het eind van elk jaar (voor {year}: op {as_of}): elk project in de portefeuille van dat jaar, ook met € 0 begroting, zoals Portfolio en de aandachtspunten ze tellen. Rood: {first} in {y0}, {last} in {y1}.',
     'st.counts_axis': 'Projecten',
     # decisions as markers on the time charts
     'dec.markers': 'Besluiten',
@@ -128,7 +128,7 @@ EN = {
     'st.decisions_title': 'Decisions about this item',
     'st.decisions_none': 'No decisions about this item have been recorded.',
     'st.counts_title': '{year}: {red} items red, {amber} amber',
-    'st.counts_summary': 'The number of items with a budget per status at the end of each year (for {year}: on {as_of}). Red: {first} in {y0}, {last} in {y1}.',
+    'st.counts_summary': 'The number of items per status at the end of each year (for {year}: on {as_of}): every item in that year\'s portfolio, € 0 budget included, as Portfolio and the points of attention count them. Red: {first} in {y0}, {last} in {y1}.',
     'st.counts_axis': 'Items',
     'dec.markers': 'Decisions',
     'dec.show': 'Show decisions in the charts',

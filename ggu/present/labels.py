@@ -16,8 +16,8 @@ def verdict_label(verdict, lang: str | None = None) -> str:
 
 
 def signed_pct(x) -> str:
-    """'+2,5%' / '-11,3%': a change in percent with its sign."""
-    return ("+" if pd.notna(x) and x > 0 else "") + fmt.pct(x)
+    """'+2,5%' / '-11,3%': a change in percent with its sign ('0,0%': none)."""
+    return fmt.pct(x, signed=True)
 
 
 def listing(parts: list[str]) -> str:

@@ -9,6 +9,19 @@ from ggu.i18n import formats as fmt
 from ggu.present.palette import VERDICT_ICONS
 
 
+def amounts_apart(first, last, precise=None) -> tuple[str, str, int]:
+    """Two amounts of a comparison as text (in millions), in whole euros (or `precise`) where
+    millions write two different amounts alike, and which way they went as shown: 1 up, -1
+    down, 0 the same. So no sentence says "grew from € 1,2 mln to € 1,2 mln"."""
+    a, b = fmt.eur_mln(first), fmt.eur_mln(last)
+    if a == b:
+        exact = precise or fmt.eur
+        if exact(first) == exact(last):
+            return a, b, 0
+        a, b = exact(first), exact(last)
+    return a, b, 1 if float(last) > float(first) else -1
+
+
 def verdict_label(verdict, lang: str | None = None) -> str:
     """'✔ Op koers', '▲ Aandacht', '✖ Achter' or '– Geen meting': icon and word, never colour."""
     word = i18n.t(f"verdict.{verdict or 'none'}", lang=lang)

@@ -84,8 +84,8 @@ def effect_title(name: str, effect: pd.DataFrame) -> str:
 
 
 def signed_eur(x) -> str:
-    """`+ € 12` / `− € 12` (a change)."""
-    return ("− " if float(x) < 0 else "+ ") + fmt.eur(abs(float(x)))
+    """`+ € 12` / `− € 12` (a change; `€ 0` without a sign)."""
+    return _signed(x, fmt.eur)
 
 
 def year_table(years: pd.DataFrame) -> pd.DataFrame:
@@ -124,5 +124,12 @@ def compare_table(compare: pd.DataFrame) -> pd.DataFrame:
 
 
 def signed_mln(x) -> str:
-    """`+ € 1,2 mln` / `− € 1,2 mln` (a difference)."""
-    return ("− " if float(x) < 0 else "+ ") + fmt.eur_mln(abs(float(x)))
+    """`+ € 1,2 mln` / `− € 1,2 mln` (a difference; `€ 0,0 mln` without a sign)."""
+    return _signed(x, fmt.eur_mln)
+
+
+def _signed(x, formatter) -> str:
+    text = formatter(abs(float(x)))
+    if text == formatter(0):   # rounds to zero: no "− € 0,0 mln"
+        return text
+    return ("− " if float(x) < 0 else "+ ") + text

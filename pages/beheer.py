@@ -7,7 +7,7 @@ import streamlit as st
 from ggu import config
 from ggu.i18n import formats as fmt
 from ggu.i18n import lang, t
-from ggu.ingest import history, load, workbook
+from ggu.ingest import diff, history, load, workbook
 from ggu.present.tables import display_frame
 from ggu.store import DataError, Store
 from ggu.web import auth, blocks, data
@@ -107,6 +107,13 @@ with tab_compare:
             st.markdown(f"**{t('bh.compare_tables')}**")
             st.table(display_frame(result["tables"], [
                 "sheet", "rows_a", "rows_b", "added", "removed", "changed"]), hide_index=True)
+            if not result["rows"].empty:
+                st.markdown(f"**{t('bh.compare_rows')}**")
+                st.caption(t("bh.compare_rows_lead"))
+                st.dataframe(diff.display(result["rows"]), hide_index=True)
+                if result["rows_left_out"]:
+                    st.caption(t("bh.compare_rows_more", n=fmt.number(result["rows_left_out"]),
+                                 limit=diff.LIMIT))
             if not result["totals"].empty:
                 st.markdown(f"**{t('bh.compare_totals')}**")
                 st.caption(t("bh.compare_years"))

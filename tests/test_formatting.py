@@ -44,7 +44,8 @@ def test_catalogue_complete_in_both_languages():
 @pytest.mark.parametrize("tiny", [-0.04, -0.0, 0.0, 0.04, -1e-9])
 def test_what_rounds_to_zero_is_zero_without_a_sign(lang, tiny):
     """Never "-0,0 %-punt" (Beheer's comparison showed it) nor "+0,0": one formatter for all."""
-    texts = [fmt.pp(tiny, lang=lang), fmt.pct(tiny, lang=lang), fmt.pct(tiny, signed=True, lang=lang),
+    texts = [fmt.pp(tiny, lang=lang), fmt.pct(tiny, lang=lang),
+             fmt.pct(tiny, signed=True, lang=lang),
              fmt.eur(tiny * 10, lang=lang), fmt.eur(tiny / 10, digits=2, lang=lang),
              fmt.eur_mln(tiny * 1e6, lang=lang), fmt.number(tiny * 10, lang=lang)]
     zero = "0,0" if lang == "nl" else "0.0"

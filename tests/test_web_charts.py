@@ -25,7 +25,8 @@ def test_a_figure_is_built_once_per_data_and_language():
     assert charts._figure(  # noqa: SLF001  (one cached figure for both calls)
         "budget_vs_spent", "nl", (TOTALS, "year"), ()) is charts._figure(  # noqa: SLF001
         "budget_vs_spent", "nl", (TOTALS.copy(), "year"), ())
-    assert json.loads(first.to_json()) == json.loads(builders.budget_vs_spent(TOTALS, "year").to_json())
+    built = builders.budget_vs_spent(TOTALS, "year")
+    assert json.loads(first.to_json()) == json.loads(built.to_json())
     changed = charts.budget_vs_spent(TOTALS.assign(spent_eur=[500.0, 600.0]), "year")
     assert changed is not first and list(changed.data[1].y) != list(first.data[1].y)
     with i18n.using("en"):

@@ -2,8 +2,6 @@
 amount in the unit shown, a listing 'a, b en c'."""
 from __future__ import annotations
 
-import pandas as pd
-
 from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.palette import VERDICT_ICONS

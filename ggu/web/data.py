@@ -55,7 +55,7 @@ def cached_figure(builder: str, name: str, column: str, value) -> go.Figure:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def compare(a: str, b: str, root: str) -> dict[str, pd.DataFrame]:
+def compare(a: str, b: str, root: str) -> dict:
     """history.compare, cached: snapshots never change, so (a, b, folder) identifies it."""
     return history.compare(a, b, root)
 

@@ -180,3 +180,17 @@ def test_a_planning_difference_that_rounds_to_zero_has_no_sign(lang):
         assert clean(narrative.signed_eur(-0.4)) == clean(fmt.eur(0))
         assert narrative.signed_mln(-2e6).startswith("−")
         assert narrative.signed_eur(12).startswith("+")
+
+
+# Where a command may be shown: Beheer (bh., its login auth., and app.start_empty, shown only with
+# Beheer when there is no data), the command line's own messages (store.none), and the ALV
+# report's page (rp., another issue's part). A reader of any other page gets no command.
+COMMAND = re.compile(r"python -m|`make |\bmake (run|test|chromium|setup)\b|pip install|\bnpm |GGU_[A-Z]")
+ADMIN = ("bh.", "auth.", "rp.", "app.start_empty", "store.none")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_developer_instruction_is_shown_to_a_reader(lang):
+    shown = [key for key, text in i18n.CATALOGUE[lang].items()
+             if COMMAND.search(text) and not key.startswith(ADMIN)]
+    assert shown == [], shown

@@ -185,7 +185,8 @@ def test_a_planning_difference_that_rounds_to_zero_has_no_sign(lang):
 # Where a command may be shown: Beheer (bh., its login auth., and app.start_empty, shown only with
 # Beheer when there is no data), the command line's own messages (store.none), and the ALV
 # report's page (rp., another issue's part). A reader of any other page gets no command.
-COMMAND = re.compile(r"python -m|`make |\bmake (run|test|chromium|setup)\b|pip install|\bnpm |GGU_[A-Z]")
+COMMAND = re.compile(r"python -m|`make |\bmake (run|test|chromium|setup)\b|pip install|\bnpm "
+                     r"|GGU_[A-Z]")
 ADMIN = ("bh.", "auth.", "rp.", "app.start_empty", "store.none")
 
 

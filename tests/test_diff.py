@@ -59,3 +59,18 @@ def test_past_the_limit_the_rest_is_counted(changed):
     # first by key (A 2024) is listed, one more per side is counted
     assert left_out == 2
     assert rows["key"].tolist() == ["A · 2024 · Fonds GGU"]
+
+
+def test_an_id_is_shown_as_in_the_file(tmp_path):
+    data = tmp_path / "data"
+    build_tiny(data)
+
+    def fill(con):
+        con.execute("delete from spend where tx_id = 7")
+        return {"spend": 7}
+
+    Store(data).write(fill, action="import", user="test")
+    rows = history.compare("0001", "0002", data)["rows"]
+    assert rows[["sheet", "key", "change"]].values.tolist() == [["Uitgaven", "7", "removed"]]
+    assert "Project-id: C" in rows["before"].iloc[0] and f"€{NBSP}49,90" in rows["before"].iloc[0]
+    assert diff._show("tx_id")(39442) == "39442"   # noqa: SLF001  (not "39.442")

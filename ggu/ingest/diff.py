@@ -20,6 +20,9 @@ def _show(column: str):
     """The formatter of a column, amounts to the cent (an administrator checks exact values)."""
     if column.endswith("_eur"):
         return lambda x: fmt.eur(x, digits=2)
+    if column.endswith("_id"):   # an id as in the file: 39442, not "39.442"
+        return lambda x: "–" if fmt.missing(x) else str(int(x)) if isinstance(x, float) and \
+            x.is_integer() else str(x)
     return fmt.for_column(column)
 
 

@@ -31,25 +31,30 @@ def changed(tmp_path):
 
 def test_the_comparison_lists_which_rows_changed(changed):
     result = history.compare("0001", "0002", changed)
-    rows = result["rows"]
     assert result["rows_left_out"] == 0
-    assert rows.to_dict("records") == [
-        {"sheet": "Begroting", "key": "A · 2024 · Fonds GGU", "change": "changed",
-         "column": "Bedrag", "before": f"€{NBSP}300,00", "after": f"€{NBSP}400,00"},
-        {"sheet": "Begroting", "key": "B · 2025 · Fonds GGU", "change": "added", "column": "",
-         "before": "", "after": f"Bedrag: €{NBSP}250,50"},
-        {"sheet": "Begroting", "key": "D · 2024 · Rijk", "change": "removed", "column": "",
-         "before": f"Bedrag: €{NBSP}100,00", "after": ""},
+    assert diff.display(result["rows"], lang="nl").to_dict("records") == [
+        {"Blad": "Begroting", "Rij": "A · 2024 · Fonds GGU", "Wijziging": "gewijzigd",
+         "Kolom": "Bedrag", "Ervoor (A)": f"€{NBSP}300,00", "Erna (B)": f"€{NBSP}400,00"},
+        {"Blad": "Begroting", "Rij": "B · 2025 · Fonds GGU", "Wijziging": "toegevoegd",
+         "Kolom": "", "Ervoor (A)": "", "Erna (B)": f"Bedrag: €{NBSP}250,50"},
+        {"Blad": "Begroting", "Rij": "D · 2024 · Rijk", "Wijziging": "verwijderd",
+         "Kolom": "", "Ervoor (A)": f"Bedrag: €{NBSP}100,00", "Erna (B)": ""},
     ]
     counts = history.compare_totals(result)   # the counts agree with the rows listed
     assert counts == {"added": 1, "removed": 1, "changed": 1}
 
 
-def test_the_rows_read_in_english_too(changed):
-    shown = diff.display(history.compare("0001", "0002", changed)["rows"], lang="en")
+def test_the_rows_read_in_english_in_english_formats(changed):
+    """The comparison is cached for every session (ggu.web.data.compare): it holds values, and
+    each reader's page writes them in its own language."""
+    rows = history.compare("0001", "0002", changed)["rows"]
+    shown = diff.display(rows, lang="en")
     assert list(shown.columns) == ["Sheet", "Row", "Change", "Column", "Before (A)",
                                    "After (B)"]
     assert shown["Change"].tolist() == ["changed", "added", "removed"]
+    assert shown.iloc[0]["Before (A)"] == "€300.00" and shown.iloc[1]["After (B)"] == \
+        "Bedrag: €250.50"
+    assert shown.iloc[0]["Row"] == "A · 2024 · GGU Fund"
 
 
 def test_past_the_limit_the_rest_is_counted(changed):
@@ -58,7 +63,7 @@ def test_past_the_limit_the_rest_is_counted(changed):
     # budget: two rows differ on each side (A: A 2024 and D rijk; B: A 2024 and B 2025); the
     # first by key (A 2024) is listed, one more per side is counted
     assert left_out == 2
-    assert rows["key"].tolist() == ["A · 2024 · Fonds GGU"]
+    assert rows["key"].tolist() == [("A", 2024, "fonds_ggu")]
 
 
 def test_an_id_is_shown_as_in_the_file(tmp_path):
@@ -70,7 +75,9 @@ def test_an_id_is_shown_as_in_the_file(tmp_path):
         return {"spend": 7}
 
     Store(data).write(fill, action="import", user="test")
-    rows = history.compare("0001", "0002", data)["rows"]
-    assert rows[["sheet", "key", "change"]].values.tolist() == [["Uitgaven", "7", "removed"]]
-    assert "Project-id: C" in rows["before"].iloc[0] and f"€{NBSP}49,90" in rows["before"].iloc[0]
-    assert diff._show("tx_id")(39442) == "39442"   # noqa: SLF001  (not "39.442")
+    rows = diff.display(history.compare("0001", "0002", data)["rows"], lang="nl")
+    assert rows[["Blad", "Rij", "Wijziging"]].values.tolist() == [["Uitgaven", "7",
+                                                                   "verwijderd"]]
+    assert "Project-id: C" in rows["Ervoor (A)"].iloc[0]
+    assert f"€{NBSP}49,90" in rows["Ervoor (A)"].iloc[0]
+    assert diff._show("tx_id", "nl")(39442) == "39442"   # noqa: SLF001  (not "39.442")

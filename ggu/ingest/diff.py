@@ -13,32 +13,33 @@ from ggu.ingest import contract
 from ggu.store.snapshots import attach
 
 LIMIT = 500   # rows of differences read per table and side; the page says when there were more
-COLUMNS = ["sheet", "key", "change", "column", "before", "after"]
+COLUMNS = ["table", "key", "change", "column", "before", "after"]
 
 
-def _show(column: str):
+def _show(column: str, lang: str | None):
     """The formatter of a column, amounts to the cent (an administrator checks exact values)."""
     if column.endswith("_eur"):
-        return lambda x: fmt.eur(x, digits=2)
+        return lambda x: fmt.eur(x, digits=2, lang=lang)
     if column.endswith("_id"):   # an id as in the file: 39442, not "39.442"
         return lambda x: "–" if fmt.missing(x) else str(int(x)) if isinstance(x, float) and \
             x.is_integer() else str(x)
-    return fmt.for_column(column)
+    return lambda x: fmt.for_column(column)(x, lang=lang)
 
 
-def _key_text(row: dict, columns) -> str:
-    return " · ".join(_show(c)(row[c]) for c in columns)
-
-
-def _values_text(row: dict, table) -> str:
-    return "; ".join(f"{c.header}: {_show(c.name)(row[c.name])}" for c in table.columns
+def _values(row: dict | None, table, lang: str | None) -> str:
+    """A whole row (added or removed) as 'Header: value; …', its key left out."""
+    if row is None:
+        return ""
+    return "; ".join(f"{c.header}: {_show(c.name, lang)(row[c.name])}" for c in table.columns
                      if c.name not in table.key and not fmt.missing(row[c.name]))
 
 
 def row_changes(path_a, path_b, limit: int = LIMIT) -> tuple[pd.DataFrame, int]:
-    """The differences from A to B, one row per added or removed row and per changed value,
-    as text (sheet, key, change: added/removed/changed, column, before, after), in the order
-    of the sheets; and how many differing rows were left out past `limit` per table."""
+    """The differences from A to B, one row per added or removed row and per changed value, as
+    values (not text: `display` writes them in the reader's language): table, key (the key's
+    values), change (added/removed/changed), column (a changed column's name), before, after (a
+    value; for an added or removed row the whole row as a dict), in the order of the sheets;
+    and how many differing rows were left out past `limit` per table and side."""
     out, left_out = [], 0
     with duckdb.connect() as con:
         attach(con, path_a, "a")
@@ -62,33 +63,35 @@ def row_changes(path_a, path_b, limit: int = LIMIT) -> tuple[pd.DataFrame, int]:
             after = {tuple(r[k] for k in key): r for r in sides["b"].to_dict("records")}
             for k in sorted(set(before) | set(after), key=lambda k: tuple(map(str, k))):
                 a, b = before.get(k), after.get(k)
-                row = a or b
-                base = dict(sheet=tb.sheet, key=_key_text(row, key))
-                if a is None:
-                    out.append({**base, "change": "added", "column": "", "before": "",
-                                "after": _values_text(b, tb)})
-                elif b is None:
-                    out.append({**base, "change": "removed", "column": "",
-                                "before": _values_text(a, tb), "after": ""})
-                else:
-                    for c in tb.columns:
-                        va, vb = a[c.name], b[c.name]
-                        if fmt.missing(va) and fmt.missing(vb) or va == vb:
-                            continue
-                        show = _show(c.name)
-                        out.append({**base, "change": "changed", "column": c.header,
-                                    "before": show(va), "after": show(vb)})
+                base = dict(table=tb.name, key=k)
+                if a is None or b is None:
+                    out.append({**base, "change": "added" if a is None else "removed",
+                                "column": "", "before": a, "after": b})
+                    continue
+                for c in tb.columns:
+                    va, vb = a[c.name], b[c.name]
+                    if not (fmt.missing(va) and fmt.missing(vb) or va == vb):
+                        out.append({**base, "change": "changed", "column": c.name,
+                                    "before": va, "after": vb})
     return pd.DataFrame(out, columns=COLUMNS), left_out
 
 
 def display(rows: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The differences as a table on screen, with headers and the change in words."""
+    """The differences as a table on screen in the reader's language: the sheet, the row's key
+    as in the file, the change in words, the column's header, the values before and after."""
     lang = lang or i18n.lang()
-    return pd.DataFrame({
-        t("bh.rows.sheet", lang=lang): rows["sheet"],
-        t("bh.rows.key", lang=lang): rows["key"],
-        t("bh.rows.change", lang=lang): [t(f"bh.rows.{c}", lang=lang) for c in rows["change"]],
-        t("bh.rows.column", lang=lang): rows["column"],
-        t("bh.rows.before", lang=lang): rows["before"],
-        t("bh.rows.after", lang=lang): rows["after"],
-    })
+    tables = {tb.name: tb for tb in contract.tables()}
+    shown = []
+    for r in rows.itertuples(index=False):
+        tb = tables[r.table]
+        key = list(tb.key) or [c.name for c in tb.columns]
+        if r.change == "changed":
+            show = _show(r.column, lang)
+            before, after = show(r.before), show(r.after)
+            column = tb.column(r.column).header
+        else:
+            before, after, column = _values(r.before, tb, lang), _values(r.after, tb, lang), ""
+        shown.append((tb.sheet, " · ".join(_show(c, lang)(v) for c, v in zip(key, r.key)),
+                      t(f"bh.rows.{r.change}", lang=lang), column, before, after))
+    return pd.DataFrame(shown, columns=[t(f"bh.rows.{c}", lang=lang) for c in (
+        "sheet", "key", "change", "column", "before", "after")])

@@ -26,9 +26,9 @@ def _show(column: str, lang: str | None):
     return lambda x: fmt.for_column(column)(x, lang=lang)
 
 
-def _values(row: dict | None, table, lang: str | None) -> str:
+def _values(row, table, lang: str | None) -> str:
     """A whole row (added or removed) as 'Header: value; …', its key left out."""
-    if row is None:
+    if not isinstance(row, dict):   # no row on this side (None, or NaN in a numeric column)
         return ""
     return "; ".join(f"{c.header}: {_show(c.name, lang)(row[c.name])}" for c in table.columns
                      if c.name not in table.key and not fmt.missing(row[c.name]))

@@ -6,9 +6,8 @@ A figure costs 5–50 ms of Plotly to build, and a rerun used to build every fig
 again from the same cached query results. The builders are pure functions of their arguments
 and the language (their labels come from the catalogue), so st.cache_resource keyed by those
 (DataFrames hashed by content) returns the same figure. The cached figure is shared by every
-session, so each call hands out a deep copy of it (go.Figure(fig), about 5 ms; copy.deepcopy
-would turn its arrays into base64 dicts): what one session adds to its figure (decision
-markers, a larger font) never reaches another session's.
+session, so each call hands out a deep copy of it (copy_figure): what one session adds to its
+figure (decision markers, a larger font) never reaches another session's.
 """
 from __future__ import annotations
 
@@ -37,10 +36,22 @@ def _figure(builder: str, lang: str, args: tuple, kwargs: tuple) -> go.Figure:
         return getattr(builders, builder)(*args, **dict(kwargs))
 
 
+def copy_figure(fig: go.Figure) -> go.Figure:
+    """A deep copy of a figure, in under a millisecond, its arrays kept as arrays.
+
+    Workaround, for plotly 7.1: go.Figure(fig) copies by validating every property again
+    (5-15 ms, as much as building most of our figures), and copy.deepcopy goes through
+    to_dict, which turns arrays into base64 dicts (trace.y is then no longer the values). The
+    figure's own data and layout (already validated) are copied and not validated again.
+    Remove once plotly copies a figure cheaply (tests/test_web_charts.py checks this one)."""
+    return go.Figure(data=copy.deepcopy(fig._data), layout=copy.deepcopy(fig._layout),  # noqa: SLF001
+                     _validate=False)
+
+
 def _own(shared):
-    """A deep copy of what the cache holds, the caller's own: a figure (go.Figure copies one
-    deeply and keeps its arrays) or what a helper of the builders returns (chart positions)."""
-    return go.Figure(shared) if isinstance(shared, go.Figure) else copy.deepcopy(shared)
+    """A deep copy of what the cache holds, the caller's own: a figure, or what a helper of the
+    builders returns (chart positions)."""
+    return copy_figure(shared) if isinstance(shared, go.Figure) else copy.deepcopy(shared)
 
 
 def __getattr__(name: str):

@@ -18,6 +18,7 @@ from ggu import i18n
 from ggu.ingest import history
 from ggu.present import charts
 from ggu.store import loader
+from ggu.web.charts import copy_figure
 
 # Outside a Streamlit server (CLI, tests) st.cache_* work in memory; their notice is noise there.
 for _name in ("streamlit.runtime.caching.cache_data_api",
@@ -51,7 +52,7 @@ def _figure(snapshot: str, lang: str, builder: str, name: str, column: str, valu
 def cached_figure(builder: str, name: str, column: str, value) -> go.Figure:
     """The figure `charts.<builder>` draws of the rows of a parameterless query where
     column == value, built once per snapshot and language; the caller gets its own copy."""
-    return go.Figure(_figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value))
+    return copy_figure(_figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -77,6 +77,9 @@ with tab_load:
 with tab_history:
     st.caption(t("bh.history_lead"))
     log = history.history()
+    if store.damaged_attempts():   # the rest of the log is shown; say what was skipped
+        st.warning(t("bh.attempts_damaged", lines=store.damaged_attempts(),
+                     file=store.attempts_file.name), icon=":material/broken_image:")
     if log.empty:
         st.info(t("bh.history_empty"))
     else:

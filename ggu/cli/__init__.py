@@ -18,6 +18,7 @@ from ggu.i18n import formats as fmt
 from ggu.plan import PlanError
 from ggu.plan import commands as plan_commands
 from ggu.store import DataError, Store
+from ggu.store.snapshots import DAMAGED_POINTER
 
 
 def cmd_demo(args) -> int:
@@ -167,6 +168,10 @@ def cmd_snapshots(args) -> int:
     from ggu.ingest import history
 
     frame = history.snapshots(args.data_dir)
+    skipped = Store(args.data_dir).damaged_attempts()
+    if skipped:
+        print(f"ggu: let op: {skipped} regel(s) van {Store(args.data_dir).attempts_file} zijn "
+              "beschadigd en overgeslagen; de rest van het logboek is gelezen.", file=sys.stderr)
     if frame.empty:
         print("Er zijn nog geen snapshots.")
         return 0
@@ -304,7 +309,10 @@ def _warn_fallback(args) -> None:
         snapshot = data.readable() if data.current_id() else None
     except DataError:
         return   # the command itself reports it
-    if snapshot is not None and snapshot.wanted:
+    if snapshot is not None and snapshot.wanted == DAMAGED_POINTER:
+        print(f"ggu: let op: het bestand {data.pointer} is beschadigd (geen snapshotnummer); "
+              f"de nieuwste goede snapshot {snapshot.id} wordt gebruikt.", file=sys.stderr)
+    elif snapshot is not None and snapshot.wanted:
         print(f"ggu: let op: de huidige snapshot {snapshot.wanted} ontbreekt of is onleesbaar; "
               f"de laatste goede snapshot {snapshot.id} wordt gebruikt.", file=sys.stderr)
 

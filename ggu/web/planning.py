@@ -128,5 +128,5 @@ def copy(origin: Scenario, name: str, user: str) -> Scenario:
         "description": ""}), user)
 
 
-__all__ = ["PlanError", "copy", "damaged", "draft", "editor", "editor_columns", "editor_frame", "label",
-           "opened", "original_end_years", "pin", "reopen", "save", "visible"]
+__all__ = ["PlanError", "copy", "damaged", "draft", "editor", "editor_columns", "editor_frame",
+           "label", "opened", "original_end_years", "pin", "reopen", "save", "visible"]

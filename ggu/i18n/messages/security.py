@@ -19,6 +19,10 @@ NL = {
                     'ontbreekt of is beschadigd. U ziet de laatste goede stand, snapshot {used}. '
                     'Een beheerder kan dit herstellen door opnieuw in te laden of terug te zetten '
                     '(`python -m ggu rollback {used}`).',
+    'sec.fallback_pointer': 'Het bestand CURRENT in de gegevensmap is beschadigd (het noemt geen '
+                            'snapshot). U ziet de nieuwste goede stand, snapshot {used}. Een '
+                            'beheerder kan dit herstellen door terug te zetten '
+                            '(`python -m ggu rollback {used}`) of opnieuw in te laden.',
     'sec.log_failed': 'Let op: deze poging kon niet in het logboek worden geschreven '
                       '(schijf vol of alleen-lezen).',
 }
@@ -41,6 +45,10 @@ EN = {
                     'damaged. You are seeing the last good version, snapshot {used}. An '
                     'administrator can repair this by loading again or rolling back '
                     '(`python -m ggu rollback {used}`).',
+    'sec.fallback_pointer': 'The file CURRENT in the data folder is damaged (it names no '
+                            'snapshot). You are seeing the newest good version, snapshot {used}. '
+                            'An administrator can repair this by rolling back '
+                            '(`python -m ggu rollback {used}`) or loading again.',
     'sec.log_failed': 'Note: this attempt could not be written to the log (disk full or '
                       'read-only).',
 }

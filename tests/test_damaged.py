@@ -5,6 +5,7 @@ database, the import attempts log. (Snapshot files: tests/test_faults.py.)"""
 from __future__ import annotations
 
 import os
+import shutil
 from decimal import Decimal
 
 import pytest
@@ -159,3 +160,33 @@ def test_garbage_in_the_import_attempts_log_is_skipped_and_named(tmp_path, capsy
     assert any("fout.xlsx" in str(df.value.to_dict()) for df in at.dataframe)
     assert any(store.attempts_file.name in w.value for w in at.warning)
 
+
+
+@pytest.mark.parametrize("how", ["truncated", "garbage", "empty"])
+@pytest.mark.parametrize("bundle_kind", ["ours", "full"])
+def test_a_damaged_chart_bundle_is_named_and_the_charts_fall_back(tmp_path, how, bundle_kind,
+                                                                  monkeypatch, caplog, tiny_dir):
+    """static/ holds our plotly.js bundle and plotly.py's full one (ggu/web/bundle.py): a damaged
+    one is not handed to the browser (a chart would stay empty); Streamlit's own chart draws."""
+    from ggu import config
+    from ggu.web import bundle
+    static = tmp_path / "static"
+    shutil.copytree(config.STATIC_DIR, static)
+    monkeypatch.setattr(config, "STATIC_DIR", static)
+    traces = {"bar"} if bundle_kind == "ours" else {"sankey"}
+    good = bundle.url(traces)
+    assert good is not None and (static / good.rsplit("/", 1)[1]).exists()
+    target = static / good.rsplit("/", 1)[1]
+    damage(target, how)
+    with caplog.at_level("WARNING", logger="ggu.web"):
+        assert bundle.url(traces) is None
+        assert bundle.url(traces) is None   # logged once per state of the file
+    [record] = [r for r in caplog.records if r.name == "ggu.web"]
+    assert str(target) in record.getMessage() and "\n" not in record.getMessage()
+    assert bundle.url({"bar"} if bundle_kind == "full" else {"sankey"}) is not None   # the other
+    at = run_app(tiny_dir, monkeypatch, "pages/overzicht.py", jaar="2024")   # no exception
+    assert at.title[0].value.startswith("Overzicht")
+    if bundle_kind == "ours":   # the Overzicht's bar charts, drawn by Streamlit's own chart
+        assert at.get("plotly_chart")
+    if bundle_kind == "ours":   # the Overzicht's bar charts, drawn by Streamlit's own chart
+        assert at.get("plotly_chart")

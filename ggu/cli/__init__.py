@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the data cannot be read or a command failed, 2 a wrong 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -17,7 +18,7 @@ from ggu.cli.common import UsageError, _date, _Parser, _year  # noqa: F401
 from ggu.i18n import formats as fmt
 from ggu.plan import PlanError
 from ggu.plan import commands as plan_commands
-from ggu.store import DataError, Store
+from ggu.store import DataError, Store, files
 from ggu.store.snapshots import DAMAGED_POINTER
 
 
@@ -132,15 +133,17 @@ def cmd_backtest(args) -> int:
 def cmd_template(args) -> int:
     from ggu.ingest import workbook
 
-    print(f"Sjabloon geschreven naar {workbook.template(_xlsx_out(args.out))}.")
+    out = files.write_bytes(_xlsx_out(args.out), workbook.template_bytes())
+    print(f"Sjabloon geschreven naar {out}.")
     return 0
 
 
 def cmd_export(args) -> int:
     from ggu.ingest import workbook
 
-    snapshot = Store(args.data_dir).readable()
-    rows = workbook.export(snapshot.path, _xlsx_out(args.out))
+    snapshot, buffer = Store(args.data_dir).readable(), io.BytesIO()
+    rows = workbook.export(snapshot.path, buffer)
+    files.write_bytes(_xlsx_out(args.out), buffer.getvalue())
     print(f"Snapshot {snapshot.id} geëxporteerd naar {args.out}: "
           + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()) + ".")
     if workbook.demo_note(snapshot.path):
@@ -212,12 +215,7 @@ def cmd_report(args) -> int:
         raise UsageError(f"'{args.out}' moet eindigen op {suffix}")
     built = report.build(args.year, args.data_dir, lang="nl") if args.scenario is None \
         else report.build_proposal(args.scenario, args.data_dir, lang="nl")
-    content = report.render(built, args.format)
-    try:
-        with open(args.out, "wb") as out:
-            out.write(content)
-    except OSError as error:
-        raise DataError(f"kan {args.out} niet schrijven: {error.strerror}") from None
+    files.write_bytes(args.out, report.render(built, args.format))
     what = f"Rapport {args.year}" if args.scenario is None else f"Voorstel {args.scenario}"
     print(f"{what} ({args.format}) geschreven naar {args.out}.")
     return 0

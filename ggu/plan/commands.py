@@ -3,6 +3,7 @@ line (wired into ggu/cli.py). A refused command raises PlanError: one line, exit
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from decimal import Decimal
@@ -13,6 +14,7 @@ from ggu.i18n import t
 from ggu.plan import export, figures
 from ggu.plan.scenario import BASIS, Change, PlanError, check_name, is_basis
 from ggu.plan.storage import Plans
+from ggu.store import files
 
 
 def _query(args):
@@ -110,7 +112,9 @@ def cmd_export(args) -> int:
     if not args.out.lower().endswith(".xlsx"):
         raise PlanError(t("plan.err.xlsx", out=args.out))
     scenario = figures.resolve(args.name, Plans(args.data_dir), q)
-    counts = export.export(scenario, q, args.out)
+    buffer = io.BytesIO()
+    counts = export.export(scenario, q, buffer)
+    files.write_bytes(args.out, buffer.getvalue())
     print(t("plan.cli_exported", name=scenario.name, out=args.out, budget=counts["budget"],
             items=counts["item"]))
     return 0

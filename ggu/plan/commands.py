@@ -101,7 +101,10 @@ def cmd_publish(args) -> int:
     if scenario.is_published:
         print(t("plan.cli_already", name=scenario.name))
         return 0
-    figures.check(scenario, q)   # against today's data: a proposal a later import removed
+    try:   # against today's data: a proposal or item a later import removed
+        figures.check(scenario, q)
+    except PlanError as error:
+        raise PlanError(t("plan.err.publish", name=scenario.name, reason=error)) from None
     saved = plans.save(scenario.replace(status="gepubliceerd"), config.setting("user"))
     print(t("plan.cli_published", name=saved.name, version=saved.version))
     return 0

@@ -10,6 +10,7 @@ from ggu.i18n import lang, t
 from ggu.ingest import history, load, workbook
 from ggu.present.tables import display_frame
 from ggu.store import DataError, Store
+from ggu.store.snapshots import DAMAGED_POINTER
 from ggu.web import auth, blocks, data
 
 blocks.frame_guard()
@@ -21,7 +22,8 @@ if user is None:
 store = Store()
 top_left, top_right = st.columns([5, 1], vertical_alignment="center")
 top_left.caption(t("auth.logged_in", user=f"`{user}`") + " " +
-                 t("bh.snapshot_now", snapshot=store.current_id() or "–"))
+                 t("bh.snapshot_now", snapshot=t("bh.pointer_damaged")
+                   if store.current_id() == DAMAGED_POINTER else store.current_id() or "–"))
 with top_right:
     auth.logout_button()
 st.markdown(t("bh.lead"))

@@ -117,6 +117,12 @@ def test_a_damaged_current_pointer_falls_back_to_the_last_good_snapshot(tmp_path
     at = run_app(data, monkeypatch)   # the Overzicht on the last good snapshot, and why
     assert at.title[0].value.startswith("Overzicht")
     assert any("CURRENT" in w.value and "snapshot 0001" in w.value for w in at.warning)
+    at.switch_page("pages/beheer.py")
+    at.session_state["beheer_user"] = "beheerder"
+    at.run()
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert any("CURRENT is beschadigd" in c for c in captions), captions
 
 
 @pytest.mark.parametrize("how", ["truncated", "garbage", "empty"])

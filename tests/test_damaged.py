@@ -79,6 +79,7 @@ def test_a_damaged_scenario_leaves_the_others_working_on_the_cli(two_scenarios, 
     assert damaged.parent.joinpath("0002.json").exists() is False
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 @pytest.mark.parametrize("how", ["truncated", "garbage", "empty"])
 def test_the_planning_page_lists_a_damaged_scenario_to_the_college_only(two_scenarios, how,
                                                                          monkeypatch):
@@ -103,6 +104,7 @@ def test_a_new_scenario_may_not_reuse_a_damaged_ones_name(two_scenarios, capsys)
     assert not (two_scenarios / "plans" / "a1" / "0002.json").exists()
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 @pytest.mark.parametrize("how", ["truncated", "garbage", "empty"])
 def test_a_damaged_current_pointer_falls_back_to_the_last_good_snapshot(tmp_path, how, capsys,
                                                                          monkeypatch):
@@ -125,6 +127,7 @@ def test_a_damaged_current_pointer_falls_back_to_the_last_good_snapshot(tmp_path
     assert any("CURRENT is beschadigd" in c for c in captions), captions
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 @pytest.mark.parametrize("how", ["truncated", "garbage", "empty"])
 def test_a_damaged_login_log_is_named_and_refuses_only_the_password_login(tmp_path, how,
                                                                            capsys, monkeypatch):
@@ -146,6 +149,7 @@ def test_a_damaged_login_log_is_named_and_refuses_only_the_password_login(tmp_pa
     run_app(data, monkeypatch, "pages/overzicht.py")
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 def test_garbage_in_the_import_attempts_log_is_skipped_and_named(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
     build_tiny(data)
@@ -168,6 +172,7 @@ def test_garbage_in_the_import_attempts_log_is_skipped_and_named(tmp_path, capsy
 
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 @pytest.mark.parametrize("how", ["truncated", "garbage", "empty"])
 @pytest.mark.parametrize("bundle_kind", ["ours", "full"])
 def test_a_damaged_chart_bundle_is_named_and_the_charts_fall_back(tmp_path, how, bundle_kind,

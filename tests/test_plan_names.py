@@ -35,6 +35,7 @@ def test_a_name_is_checked_and_stored_normalised(typed, stored):
         assert Scenario(typed, Decimal("3")).name == stored
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 @pytest.mark.parametrize(("typed", "stored"), [n for n in NAMES if n[1]])
 def test_the_cli_and_the_page_store_one_name(typed, stored, tmp_path, monkeypatch, capsys):
     cli_dir, page_dir = tmp_path / "cli", tmp_path / "page"
@@ -57,6 +58,7 @@ def test_the_cli_and_the_page_store_one_name(typed, stored, tmp_path, monkeypatc
         sorted(p.name for p in (cli_dir / "plans").iterdir())
 
 
+@pytest.mark.slow   # an AppTest run or several snapshot writes: 2 s or more
 def test_publish_refuses_a_scenario_whose_proposal_a_later_import_removed(tmp_path, capsys):
     data = tmp_path / "data"
     store = Store(data)

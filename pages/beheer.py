@@ -10,6 +10,7 @@ from ggu.i18n import lang, t
 from ggu.ingest import diff, history, load, workbook
 from ggu.present.tables import display_frame
 from ggu.store import DataError, Store
+from ggu.store.snapshots import DAMAGED_POINTER
 from ggu.web import auth, blocks, data
 
 blocks.frame_guard()
@@ -21,7 +22,8 @@ if user is None:
 store = Store()
 top_left, top_right = st.columns([5, 1], vertical_alignment="center")
 top_left.caption(t("auth.logged_in", user=f"`{user}`") + " " +
-                 t("bh.snapshot_now", snapshot=store.current_id() or "–"))
+                 t("bh.snapshot_now", snapshot=t("bh.pointer_damaged")
+                   if store.current_id() == DAMAGED_POINTER else store.current_id() or "–"))
 with top_right:
     auth.logout_button()
 st.markdown(t("bh.lead"))
@@ -77,6 +79,9 @@ with tab_load:
 with tab_history:
     st.caption(t("bh.history_lead"))
     log = history.history()
+    if store.damaged_attempts():   # the rest of the log is shown; say what was skipped
+        st.warning(t("bh.attempts_damaged", lines=store.damaged_attempts(),
+                     file=store.attempts_file.name), icon=":material/broken_image:")
     if log.empty:
         st.info(t("bh.history_empty"))
     else:

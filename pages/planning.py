@@ -26,6 +26,8 @@ with st.expander(t("plan.rules_title"), icon=":material/calculate:"):
 
 who = planning.editor() if auth.can("plan_concept") else None   # college and beheer
 options = {s.name: s for s in planning.visible(who is not None)}
+for line in planning.damaged(who is not None):   # only those who may see concepts
+    st.warning(line, icon=":material/broken_image:")
 key = url.state("scenario", list(options), BASIS)
 if st.session_state.get("plan_pending") in options:   # a copy just made opens
     st.session_state[key] = st.session_state.pop("plan_pending")

@@ -3,7 +3,7 @@ checked live against the fund and the 50/20/30 norm, compared with basis, and ha
 ALV as a proposal and to the import as next year's budget."""
 import streamlit as st
 
-from ggu import i18n, report
+from ggu import i18n, paths, report
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import BASIS, PlanError, export, figures
@@ -152,12 +152,13 @@ for col, fmt_name in zip(st.columns(4), [*report.FORMATS, "xlsx"]):
     if fmt_name == "xlsx":
         col.download_button(t("plan.download_xlsx"), key="plan_xlsx",
                             data=lambda s=draft: export.workbook_bytes(s, q),
-                            file_name=f"ggu-begroting-{first}-{draft.name}.xlsx",
+                            file_name=paths.file_name("ggu-begroting", first, draft.name,
+                                                      ext="xlsx"),
                             icon=":material/download:", on_click="ignore")
         continue
     col.download_button(
         t("plan.download", fmt=fmt_name.upper()), key=f"plan_{fmt_name}",
         data=lambda f=fmt_name, s=draft: report.render(
             report.build_proposal(s, lang=lang, query=q), f),
-        file_name=f"ggu-alv-voorstel-{first}-{draft.name}.{fmt_name}",
+        file_name=paths.file_name("ggu-alv-voorstel", first, draft.name, ext=fmt_name),
         mime=report.FORMATS[fmt_name], icon=":material/download:", on_click="ignore")

@@ -3,7 +3,7 @@ drill-down treemap, spending per month and year on year, the items that stand ou
 downloads of exactly the table on screen."""
 import streamlit as st
 
-from ggu import i18n
+from ggu import i18n, paths
 from ggu.i18n import formats as fmt
 from ggu.i18n import t, value
 from ggu.present import choices, downloads, narrative
@@ -157,12 +157,14 @@ buttons = st.container(horizontal=True)
 buttons.download_button(t("uit.download_csv"), key="download_csv",
                         data=lambda: downloads.to_csv(by_item, TABLE, lang=lang,
                                                       decimals=4 if digits else 2),
-                        file_name=f"{name}.csv", mime="text/csv", icon=":material/download:",
+                        file_name=paths.file_name(name, ext="csv"), mime="text/csv",
+                        icon=":material/download:",
                         on_click="ignore")
 buttons.download_button(t("uit.download_xlsx"), key="download_xlsx",
                         data=lambda: downloads.to_xlsx(
                             by_item, TABLE, sheet=sheet, lang=lang,
                             eur_format="#,##0.0000" if digits else None),
-                        file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore",
+                        file_name=paths.file_name(name, ext="xlsx"),
+                        icon=":material/download:", on_click="ignore",
                         mime="application/vnd.openxmlformats-officedocument."
                              "spreadsheetml.sheet")

@@ -6,7 +6,7 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
-from ggu import store
+from ggu import paths, store
 from ggu.i18n import t
 from ggu.report import brief
 from ggu.report.brief_pdf import render_all, render_brief
@@ -19,7 +19,7 @@ class BriefError(ValueError):
 
 
 def csv_name(year: int) -> str:
-    return f"raadsbrieven-{year}.csv"
+    return paths.file_name("raadsbrieven", year, ext="csv")
 
 
 def find(municipalities, wanted: str) -> tuple[str, str] | None:
@@ -50,14 +50,14 @@ def write_all(year: int, out: Path, data_dir=None, lang: str = "nl", workers: in
         partial = out.with_name(out.name + ".part")
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, content in render_all(briefs, workers):
-                archive.writestr(name, content)
+                archive.writestr(paths.checked(name), content)
             archive.writestr(csv_name(year), table)
         partial.replace(out)    # a zip is there complete, or not at all
     else:
         out.mkdir(parents=True, exist_ok=True)
         for name, content in render_all(briefs, workers):
-            (out / name).write_bytes(content)
-        (out / csv_name(year)).write_bytes(table)
+            paths.inside(out, name).write_bytes(content)
+        paths.inside(out, csv_name(year)).write_bytes(table)
     return len(briefs)
 
 

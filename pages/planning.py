@@ -8,6 +8,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import BASIS, PlanError, export, figures
 from ggu.present import narrative
+from ggu.present.text import md
 from ggu.web import auth, blocks, charts, data, planning, url
 from ggu.web.plot import plot
 
@@ -32,9 +33,9 @@ if st.session_state.get("plan_pending") in options:   # a copy just made opens
 st.selectbox(t("plan.pick"), list(options), key=key, help=t("plan.pick_help"))
 url.write("scenario", st.session_state[key], default=BASIS)
 origin = planning.opened(options[st.session_state[key]])
-st.caption(planning.label(origin) + (" · " + t(
+st.caption(md(planning.label(origin) + (" · " + t(
     "plan.version", version=origin.version, user=origin.saved_by,
-    at=fmt.timestamp(origin.saved_at)) if origin.version else ""))
+    at=fmt.timestamp(origin.saved_at)) if origin.version else "")))
 editable = who is not None and not origin.is_basis
 if who is None:
     st.info(t("plan.readonly"), icon=":material/lock:")
@@ -49,7 +50,7 @@ else:
                 st.session_state["plan_pending"] = planning.copy(origin, name, who).name
                 st.rerun()
             except PlanError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(md(str(error)), icon=":material/error:")
 
 state = f"{origin.name}_{origin.version}"   # a saved version opens with fresh widgets
 left, right = st.columns(2)
@@ -70,7 +71,7 @@ edited = st.data_editor(frame, column_order=order, column_config=config, hide_in
 try:
     draft = planning.draft(origin, lines, edited, rate, indexation)
 except PlanError as error:
-    st.error(str(error), icon=":material/error:")
+    st.error(md(str(error)), icon=":material/error:")
     st.stop()
 
 if editable:
@@ -89,7 +90,7 @@ if editable:
                     "plan.saved" if action == "save" else "plan.published", version=saved.version)
                 st.rerun()
             except PlanError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(md(str(error)), icon=":material/error:")
                 st.session_state["plan_conflict"] = True
     if st.session_state.get("plan_conflict"):
         st.button(t("plan.reopen"), key=f"reopen_{state}", icon=":material/refresh:",
@@ -129,7 +130,7 @@ code = st.selectbox(t("plan.effect_pick"), list(names), format_func=names.get, i
                     key="plan_gemeente", placeholder=t("bij.mine_placeholder"))
 if code is not None:
     effect = figures.contribution(draft, code, q)
-    st.subheader(narrative.effect_title(names[code], effect), anchor=False)
+    st.subheader(md(narrative.effect_title(names[code], effect)), anchor=False)
     st.caption(t("plan.effect_summary"))
     blocks.text_table(narrative.effect_table(effect))
 
@@ -141,7 +142,7 @@ if not others:
     st.caption(t("plan.compare_none"))
 if picked:
     compared = figures.compare([options[BASIS]] + [options[n] for n in picked], q)
-    st.subheader(narrative.compare_title(compared), anchor=False)
+    st.subheader(md(narrative.compare_title(compared)), anchor=False)
     plot(charts.plan_room(compared, [BASIS, *picked]), key="plan_compare_chart")
     st.caption(t("plan.compare_summary"))
     blocks.text_table(narrative.compare_table(compared))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ggu import i18n, paths, report
 from ggu.i18n import t
+from ggu.present.text import md_frame
 from ggu.report import html as report_html
 from ggu.store import snapshot_id
 from ggu.web import blocks, data
@@ -59,7 +60,7 @@ def show(n: int) -> None:
                                                        height=max(fig.layout.height or 0, 520))
             plot(fig, key=f"chart_{slide.key}")
             with st.expander(t("rp.table_for_chart")):
-                st.table(slide.chart.table, hide_index=True)
+                st.table(md_frame(slide.chart.table), hide_index=True)
 
 
 if present:

@@ -9,6 +9,7 @@ from ggu.i18n import t, value
 from ggu.present import choices, downloads, narrative
 from ggu.present.labels import amount_text
 from ggu.present.tables import display_frame
+from ggu.present.text import md, md_frame
 from ggu.store.codes import CATEGORIES, FUNDING_SOURCES
 from ggu.web import blocks, charts, data, status, url
 
@@ -87,9 +88,9 @@ digits = choices.amount_digits(unit)
 span = narrative.span(year_from, year_to)
 heading.title(t("uit.title", years=span), anchor=False)
 heading.markdown(t("uit.lead"))
-st.caption(narrative.notes(unit, base_year, prices, year_from, year_to, meta["as_of_date"],
-                           by_funding=bool(st.session_state["bron"]),
-                           by_cost_type=bool(st.session_state["kostensoort"])))
+st.caption(md(narrative.notes(unit, base_year, prices, year_from, year_to, meta["as_of_date"],
+                              by_funding=bool(st.session_state["bron"]),
+                              by_cost_type=bool(st.session_state["kostensoort"]))))
 
 total = levels[levels["node_level"] == "total"]
 if total.empty or not total.iloc[0]["item_count"]:
@@ -143,7 +144,7 @@ for tab, rank in zip(st.tabs([t("uit.top_spent"), t("uit.top_over"), t("uit.top_
     if top.empty:
         tab.success(t("uit.top_none"))
     else:
-        tab.table(display_frame(top, TOP, eur_digits=digits), hide_index=True)
+        tab.table(md_frame(display_frame(top, TOP, eur_digits=digits)), hide_index=True)
 
 st.header(t("uit.table_title"), anchor=False)
 st.caption(t("uit.table_caption", n=len(by_item)))

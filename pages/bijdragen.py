@@ -111,14 +111,14 @@ else:
             g1, g2, g3 = st.columns(3)
             g1.metric(t("gm.kpi_paid", year=year), mine_words.amount(got["contribution_eur"]))
             g2.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
-                      delta=mine_words.attributed_delta(got), delta_color="off",
+                      delta=md(mine_words.attributed_delta(got)), delta_color="off",
                       delta_arrow="off", help=t("gm.kpi_attributed_help"))
-            g3.metric(t("gm.kpi_products"), mine_words.products_value(got))
+            g3.metric(t("gm.kpi_products"), md(mine_words.products_value(got)))
             st.markdown(md(mine_words.lead(got, year, meta["as_of_date"],
                                            bool(this["is_partial_year"]))))
             used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
             if not mine_words.use_recorded(got):
-                st.info(mine_words.no_use(year), icon=":material/info:")
+                st.info(md(mine_words.no_use(year)), icon=":material/info:")
             else:
                 st.markdown(f"**{msg('gm.used_title', name=mine['name'])}**")
                 blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
@@ -129,14 +129,14 @@ else:
                 else:
                     blocks.text_table(display_frame(unused, ["item_name",
                                                              "user_municipalities"]))
-            with st.expander(mine_words.for_all_title(got), key="mine_for_all"):
+            with st.expander(md(mine_words.for_all_title(got)), key="mine_for_all"):
                 blocks.text_table(display_frame(mine_words.for_all_items(items),
                                                 ["item_name", "attributed_eur"], eur_digits=2))
-                st.caption(mine_words.for_all_caption(items))
+                st.caption(md(mine_words.for_all_caption(items)))
             st.markdown(f"**{t('gm.compare_title')}**")
             blocks.text_table(mine_words.comparison(got))
             st.caption(t("gm.compare_caption"))
-            st.caption(mine_words.method())
+            st.caption(md(mine_words.method()))
             st.download_button(
                 t("gm.download", year=year), key="mine_brief", icon=":material/download:",
                 data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),

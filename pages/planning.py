@@ -104,7 +104,7 @@ realised = q("plan_realised_by_year")
 st.header(t("plan.years_heading"), anchor=False)
 for col, row in zip(st.columns(len(years)), years.itertuples(index=False)):
     col.metric(str(int(row.year)), fmt.eur_mln(row.room_eur), border=True,
-               delta=f"{narrative.room_word(row.room_eur)} · {t('plan.kpi_fund').lower()} "
+               delta=f"{md(narrative.room_word(row.room_eur))} · {t('plan.kpi_fund').lower()} "
                      f"{fmt.eur_mln(row.fund_eur)}", delta_color="off", delta_arrow="off",
                help=t("plan.kpi_room"))
 blocks.text_table(narrative.year_table(years))

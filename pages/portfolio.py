@@ -56,7 +56,7 @@ k3.metric(forecast_label, fmt.eur_mln(total["forecast_eur"]), border=True,
           delta=t("pf.kpi_forecast_delta", pct=signed_pct(total["forecast_deviation_pct"])),
           delta_color="off", delta_arrow="off", help=t("pf.forecast_help"))
 k4.metric(t("pf.kpi_exceptions"), fmt.number(len(exceptions)), border=True,
-          delta=narrative.red_among(exceptions), delta_color="off",
+          delta=md(narrative.red_among(exceptions)), delta_color="off",
           delta_arrow="off", help=rules_help)
 
 blocks.chart(charts.forecast_vs_budget(by_category), key="forecast",
@@ -115,12 +115,12 @@ status_changes = data.query("status_changes", year=year)
 if status_changes.empty:
     st.caption(t("st.changes_none"))
 else:
-    st.caption(narrative.changes_lead(status_changes))
+    st.caption(md(narrative.changes_lead(status_changes)))
     status.changes(status_changes, key="project")
 grid = data.query("status_by_item_quarter", year=year, items=tuple(shown_ids) or None)
 if not grid.empty and shown_ids:
-    st.header(narrative.status_grid_title(grid), anchor=False)
-    st.caption(narrative.status_grid_summary(grid) + " " + t("st.grid_caption"))
+    st.header(md(narrative.status_grid_title(grid)), anchor=False)
+    st.caption(md(narrative.status_grid_summary(grid)) + " " + t("st.grid_caption"))
     st.dataframe(status_grid(grid), hide_index=True, key="pf_status_grid",
                  height=min(38 + 35 * grid["item_id"].nunique(), 560))
 

@@ -9,7 +9,7 @@ from ggu.i18n import t, value
 from ggu.present import choices, downloads, narrative
 from ggu.present.labels import amount_text
 from ggu.present.tables import display_frame
-from ggu.present.text import md, md_frame
+from ggu.present.text import md, md_frame, msg
 from ggu.store.codes import CATEGORIES, FUNDING_SOURCES
 from ggu.web import blocks, charts, data, status, url
 
@@ -124,7 +124,7 @@ with left:
                  eur_digits=digits, decisions=marked)
 with right:
     if year_from == year_to:
-        st.header(t("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),
+        st.header(msg("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),
                   anchor=False)
         st.info(t("uit.yoy_one_year"))
     else:

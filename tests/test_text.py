@@ -68,6 +68,7 @@ def words(text: str) -> str:
 STREAMLIT_IN_TEXT = [re.compile(p) for p in (
     r":[\w+-][\w_+-]*:",                      # an emoji shortcode, :streamlit:, :material_x:
     r"(^|\s)(<->|->|<-|--|>=|<=|~=)(\s|$)",   # arrows and dashes
+    r"(?i)www\.|https?://|[\w.+-]@[\w-]",      # GFM's autolinks (found in the text too)
 )]
 STREAMLIT_IN_SOURCE = [re.compile(p) for p in (
     r"(?<!\\):[a-z][a-z0-9-]*\[",             # a directive: :red[…], :help[…]

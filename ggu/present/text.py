@@ -35,8 +35,9 @@ _AUTOLINK = re.compile(r"(?i)(www)\.|@")
 _LINE_START = re.compile(r"^([ \t]*)([-+=])", re.MULTILINE)
 _ORDERED = re.compile(r"^([ \t]*\d{1,9})([.)])", re.MULTILINE)
 # Streamlit turns ` -> `, ` -- `, ` >= ` … into arrows and dashes in the text (after escapes are
-# read), and `:name:` into an emoji, an icon or its logo: a word joiner (U+2060, invisible, no
-# break) between the characters keeps them as written.
+# read), `:name:` into an emoji, an icon or its logo, and `www.x` or `a@b.nl` into a link (GFM's
+# autolinks, also found after escapes are read): a word joiner (U+2060, invisible, no break)
+# between the characters keeps them as written.
 _JOINER = "\u2060"
 _TYPOGRAPHY = re.compile(r"([-<>~])(?=[-<>=])")
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
@@ -56,7 +57,8 @@ def md(value) -> Markdown:
     text = _TYPOGRAPHY.sub(r"\1" + _JOINER, str(value))
     text = _ALWAYS.sub(r"\\\1", text)
     text = _COLON.sub("\\:" + _JOINER, text)
-    text = _AUTOLINK.sub(lambda m: m.group(1) + "\\." if m.group(1) else "\\@", text)
+    text = _AUTOLINK.sub(lambda m: m.group(1) + _JOINER + "\\." if m.group(1)
+                         else "\\@" + _JOINER, text)
     text = _ORDERED.sub(r"\1\\\2", text)
     text = _LINE_START.sub(r"\1\\\2", text)
     # a line's leading spaces would make code (four or more): as character references they are

@@ -110,7 +110,7 @@ def test_the_deck_and_the_pdf_hold_planted_text_as_written(planted_dir, tmp_path
     pdf.write_bytes(report.render(built, "pdf"))
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
-    assert "<b>html" in text and "![pixel" in text and ":red[rood" in text
+    assert "<b>html" in text and "![pixel" in text and ":red[rood" in text and "`code" in text
 
 
 def test_the_council_brief_holds_the_planted_name_as_written(planted_dir, tmp_path):

@@ -101,6 +101,7 @@ def tiny(tmp_path):
     return tmp_path / "data"
 
 
+@pytest.mark.slow
 def test_the_import_refuses_a_code_that_is_a_path(tiny, tmp_path):
     """Today's case: a municipality `../../x` in sheet Gemeenten (with no contributions, so no
     reference breaks) was accepted."""

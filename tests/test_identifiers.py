@@ -120,8 +120,8 @@ def test_the_import_refuses_a_code_that_is_a_path(tiny, tmp_path):
 @pytest.mark.parametrize("sheet, header, column", ID_COLUMNS,
                          ids=[f"{c[0]}-{c[1]}" for c in ID_COLUMNS])
 def test_every_identifier_column_refuses_hostile_values(tiny, tmp_path, sheet, header, column):
-    """Each key column of every sheet: every hostile value is refused with its own row and
-    column (a new row per value, so no reference rule is needed to catch it)."""
+    """Each id column of every sheet: every hostile value is refused as a malformed id with its
+    own row and column (a new row per value)."""
     sheets = tiny_sheets()
     rows = sheets[sheet]
     at = rows[0].index(header)

@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ggu import config
+from ggu import config, paths
 from ggu.i18n import t
 from ggu.plan.scenario import PlanError, Scenario, is_basis, slug
 from ggu.store import DataError
@@ -71,7 +71,7 @@ class Plans:
         self.root = config.data_dir(data_dir) / "plans"
 
     def _dir(self, name: str) -> Path:
-        return self.root / slug(name)
+        return paths.inside(self.root, paths.folder_name(slug(name)))
 
     def _versions(self, folder: Path) -> list[Path]:
         if not folder.is_dir():

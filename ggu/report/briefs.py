@@ -7,7 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from ggu import store
+from ggu import paths, store
 from ggu.i18n import t
 from ggu.report import brief
 from ggu.report.brief_pdf import render_all, render_brief
@@ -20,7 +20,7 @@ class BriefError(ValueError):
 
 
 def csv_name(year: int) -> str:
-    return f"raadsbrieven-{year}.csv"
+    return paths.file_name("raadsbrieven", year, ext="csv")
 
 
 def find(municipalities, wanted: str) -> tuple[str, str] | None:
@@ -51,14 +51,14 @@ def write_all(year: int, out: Path, data_dir=None, lang: str = "nl", workers: in
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, content in render_all(briefs, workers):
-                archive.writestr(name, content)
+                archive.writestr(paths.checked(name), content)
             archive.writestr(csv_name(year), table)
         files.write_bytes(out, buffer.getvalue())   # a zip is there complete, or not at all
     else:   # each brief whole, or not there
         files.make_folder(out)
         for name, content in render_all(briefs, workers):
-            files.write_bytes(out / name, content)
-        files.write_bytes(out / csv_name(year), table)
+            files.write_bytes(paths.inside(out, name), content)
+        files.write_bytes(paths.inside(out, csv_name(year)), table)
     return len(briefs)
 
 

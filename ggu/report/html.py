@@ -170,7 +170,7 @@ def _figure(slide: Slide, report: Report) -> str:
     figure = slide.chart.fig.to_json().replace("</", "<\\/")
     config = html.escape(json.dumps(PLOTLY_CONFIG))
     return (f"<div class='chart' data-figure data-config='{config}'>"
-            f"<div class='plot' role='img' aria-label='{html.escape(slide.title)}'></div>"
+            f"<div class='plot'></div>"
             f"<script type='application/json'>{figure}</script>"
             f"{_chart_table(slide, report.lang)}</div>")
 

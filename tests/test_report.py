@@ -9,7 +9,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from ggu import cli, report
+from ggu import cli, i18n, report
 from ggu.i18n import formats as fmt
 from ggu.report import pdf
 from ggu.store import loader
@@ -180,3 +180,78 @@ def test_page_presentation_mode_comes_from_the_address(demo_dir, monkeypatch):
     at.toggle(key="presenteren").set_value(True).run()
     assert not at.title and not at.get("download_button")
     assert at.query_params["presentatie"] == "1" and at.query_params["dia"] == "1"
+
+
+def labels_per_series(chart) -> dict[str, int]:
+    """How many points of each series of a native chart show their value, read from the XML as
+    PowerPoint and LibreOffice read it: a series' own c:dLbls win over the plot's, and a
+    c:dLbl with c:delete hides its point's label."""
+    from pptx.oxml.ns import qn
+    plot = chart.plots[0]
+    shown_by_plot = plot.has_data_labels and plot.data_labels.show_value
+    out = {}
+    for series in plot.series:
+        points = len(list(series.values))
+        own = series._element.find(qn("c:dLbls"))
+        if own is None:
+            out[series.name] = points if shown_by_plot else 0
+            continue
+        deleted = sum(1 for label in own.findall(qn("c:dLbl"))
+                      if label.find(qn("c:delete")) is not None
+                      and label.find(qn("c:delete")).get("val") in ("1", "true"))
+        show = own.find(qn("c:showVal"))
+        out[series.name] = points - deleted if show is not None and show.get("val") in (
+            "1", "true") else 0
+    return out
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pptx_data_labels_do_not_crowd_the_charts(reports, year):
+    """The trend (two lines of eight years and more) and the contributions (a column a year
+    beside a table) label only their latest value; the few bars of the split and the spending
+    label each."""
+    rep = reports[year]
+    prs = Presentation(io.BytesIO(report.render_pptx(rep)))
+    titles = {s.title: s.key for s in rep.slides}
+    labels = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                labels[titles[slide.shapes[0].text_frame.text]] = labels_per_series(shape.chart)
+    assert set(labels["trend"].values()) == {1} and len(labels["trend"]) == 2
+    assert labels["contributions"] == {"Bijdragen van gemeenten": 1}
+    assert labels["split"] == {"Aandeel begroting": 3, "Norm": 3}
+    assert labels["spending"] == {"Begroting": 3, "Besteed": 3}
+
+
+def test_a_list_is_cut_only_when_the_next_item_does_not_fit():
+    from ggu.report.build import LIST_CHARS, LIST_LINES, fit_list
+    with i18n.using("nl"):
+        short = [f"project {n}" for n in range(LIST_LINES)]          # one line each: all fit
+        assert fit_list(short) == short
+        long = ["x" * (2 * LIST_CHARS)] * 20                         # two lines each
+        shown = fit_list(long)
+        assert shown[-1] == f"… en nog {20 - (len(shown) - 1)}"
+        # the items shown and the 'and n more' line fill the room; one more would not fit
+        assert 2 * (len(shown) - 1) + 1 <= LIST_LINES < 2 * len(shown) + 1
+        assert fit_list([]) == ["Geen."]
+
+
+def test_the_status_slide_lists_every_item_when_they_fit(demo_dir):
+    """2026 in the demo: eight items went red; the slide once showed five and '… en nog 3' with
+    half the slide empty. Now every list that fits is whole, in every format (one model)."""
+    rep = report.build(2026, demo_dir, lang="nl")
+    status = next(s for s in rep.slides if s.key == "status")
+    red = loader.query("status_changes", demo_dir, year=2026, since_date="2025-12-31")
+    red = red[red["status_change"] == "rood"]
+    assert len(red) == 8 and len(status.lists[0][1]) == 8
+    assert not any("… en nog" in line for _, lines in status.lists for line in lines)
+    prs = Presentation(io.BytesIO(report.render_pptx(rep)))
+    shown = [sh.text_frame.text for sl in prs.slides for sh in sl.shapes
+             if sh.has_text_frame and sh.text_frame.text.startswith("Naar rood in 2026")]
+    assert shown and all(name in shown[0] for name in red["name"])
+    # and at full size: the lists need not shrink their type to fit the slide
+    sizes = {p.font.size.pt for sl in prs.slides for sh in sl.shapes if sh.has_text_frame
+             and sh.text_frame.text.startswith(("Naar rood", "Grootste begroting"))
+             for p in sh.text_frame.paragraphs[1:] if p.runs}
+    assert sizes == {12}

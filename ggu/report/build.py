@@ -18,7 +18,8 @@ from ggu.report.model import Chart, Report, Slide
 WHATIF_STEP = Decimal("0.25")          # the what-if: the rate a quarter euro higher
 # What one slide holds, so that it fits a projector's screen (1280 x 720 and up) and the
 # PowerPoint without scrolling or cutting short: two lists side by side, a table of a few rows.
-LIST_ROWS = 8                          # lines per list (two lists a slide); the rest counted
+LIST_LINES = 16                        # a list (two a slide) fills up to 16 lines of text ...
+LIST_CHARS = 60                        # ... of 60 characters; the items past that are counted
 TABLE_ROWS = 7                         # rows of a table slide; a longer table goes on over more
 DECISION_ROWS = 7                      # decisions on the decisions slide; the rest are counted
 
@@ -177,14 +178,32 @@ def _table_slides(slide: Slide) -> list[Slide]:
             for n in range(1, parts + 1)]
 
 
+def text_lines(text: str) -> int:
+    """How many lines of LIST_CHARS characters a list's item takes."""
+    return -(-len(text) // LIST_CHARS)
+
+
+def fit_list(items: list[str]) -> list[str]:
+    """As many items as fill the list's room (LIST_LINES lines of LIST_CHARS characters), and
+    how many more there are: a list is cut only when the next item would not fit."""
+    if not items:
+        return [t("rp.items_none")]
+    if sum(map(text_lines, items)) <= LIST_LINES:
+        return items
+    shown, used = [], text_lines(t("rp.items_more", n=len(items)))
+    for item in items:
+        if used + text_lines(item) > LIST_LINES:
+            break
+        shown.append(item)
+        used += text_lines(item)
+    return shown + [t("rp.items_more", n=len(items) - len(shown))]
+
+
 def _lines(rows: pd.DataFrame, amount: str, reason: bool = False) -> list[str]:
-    """Up to LIST_ROWS items as 'name · € x mln[ · why]', and how many more there are."""
+    """The items as 'name · € x mln[ · why]', as many as the list has room for."""
     reasons = narrative.exception_reasons(rows) if reason and len(rows) else [""] * len(rows)
-    out = [f"{n} · {fmt.eur_mln(a)}" + (f" · {r}" if reason else "")
-           for n, a, r in zip(rows["name"], rows[amount], reasons)][:LIST_ROWS]
-    if len(rows) > LIST_ROWS:
-        out.append(t("rp.items_more", n=len(rows) - LIST_ROWS))
-    return out or [t("rp.items_none")]
+    return fit_list([f"{n} · {fmt.eur_mln(a)}" + (f" · {r}" if reason else "")
+                     for n, a, r in zip(rows["name"], rows[amount], reasons)])
 
 
 def _items(year: int, items: pd.DataFrame, exceptions: pd.DataFrame) -> list[Slide]:
@@ -209,10 +228,8 @@ def _status(year: int, changes: pd.DataFrame) -> Slide:
         rows = changes[changes["status_change"] == kind]
         out = [t("rp.status_line", name=r.name, status=i18n.value("status", r.status),
                  previous=i18n.value("status", r.previous_status))
-               for r in rows.itertuples(index=False)][:LIST_ROWS]
-        if len(rows) > LIST_ROWS:
-            out.append(t("rp.items_more", n=len(rows) - LIST_ROWS))
-        return out or [t("rp.items_none")]
+               for r in rows.itertuples(index=False)]
+        return fit_list(out)
     red = int((changes["status_change"] == "rood").sum())
     back = int((changes["status_change"] == "hersteld").sum())
     return Slide("status", t("rp.status_title", year=year, red=red, recovered=back),

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from ggu.i18n import t
 from ggu.present.palette import PLOTLY_CONFIG
-from ggu.report.model import DEMO_COLOUR, Report, Slide
+from ggu.report.model import DEMO_COLOUR, Report, Slide, is_number_column
 
 DECK_JS = (Path(__file__).parent / "deck.js").read_text(encoding="utf-8")
 
@@ -92,20 +91,11 @@ PAGE_CHROME_CSS = ("[data-testid='stSidebar'],[data-testid='stSidebarCollapsedCo
                    "[data-testid='stMainBlockContainer'] [data-testid='stAlert']{display:none}"
                    "html,body{overflow:hidden}")
 
-_NUMBER = re.compile(r"[−+\-–]?\s*€?\s*[−+\-–]?\s*[\d.,]+\s*(mln|M|%|%-punt|pp|k)?(\s*\(\d{4}\))?")
-
-
-def _is_number_column(values) -> bool:
-    cells = [str(v).replace("\u00a0", " ").replace("\u202f", " ").strip() for v in values]
-    cells = [c for c in cells if c not in ("", "–", "-")]
-    return bool(cells) and all(_NUMBER.fullmatch(c) for c in cells)
-
-
 def table_html(df: pd.DataFrame) -> str:
     """A table of texts (display_frame's), escaped; its number columns right-aligned, its text
     columns left-aligned."""
     e = html.escape
-    num = [_is_number_column(df[c]) for c in df.columns]
+    num = [is_number_column(df[c]) for c in df.columns]
     cls = [" class='num'" if n else "" for n in num]
     head = "".join(f"<th scope='col'{c}>{e(str(name))}</th>" for name, c in zip(df.columns, cls))
     body = "".join("<tr>" + "".join(f"<td{c}>{e(str(v))}</td>" for v, c in zip(row, cls))

@@ -190,7 +190,7 @@ def deck_html(report: Report) -> str:
            f"<button type='button' data-step='1'>{e(t('rp.next', lang=lang))} →</button>"
            f"<button type='button' data-close>✕ {e(t('rp.close', lang=lang))}</button></div>")
     return (f"<div class='ggu-deck ggu-report' role='region' "
-            f"aria-label='{e(t('rp.doc_title', lang=lang, year=report.year))}'>"
+            f"aria-label='{e(report.title)}'>"
             f"{''.join(parts)}{nav}</div>")
 
 
@@ -201,7 +201,7 @@ def render_html(report: Report) -> bytes:
     lang, e = report.lang, html.escape
     doc = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
            f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
-           f"<title>{e(t('rp.doc_title', lang=lang, year=report.year))}</title>"
+           f"<title>{e(report.title)}</title>"
            f"<style>body{{margin:0;background:#fff}}{CSS}{DECK_CSS}</style>"
            f"<script type='text/javascript'>{get_plotlyjs()}</script></head>"
            f"<body>{deck_html(report)}<script>{DECK_JS}\n"

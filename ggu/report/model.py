@@ -48,6 +48,12 @@ class Report:
     is_demo: bool
     slides: list[Slide]
     figures: dict                      # the raw numbers (to reconcile with `ggu summary`)
+    header: str = ""                   # the running head of the PDF (default: the ALV report's)
+
+    @property
+    def title(self) -> str:
+        """The document's title: its title slide's."""
+        return self.slides[0].title
 
 
 _NUMBER = re.compile(r"[−+\-–]?\s*€?\s*[−+\-–]?\s*[\d.,]+\s*(mln|M|%|%-punt|pp|k)?(\s*\(\d{4}\))?")

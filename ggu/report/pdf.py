@@ -67,7 +67,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
             self.set_font("sans", "", 9)
             self.set_text_color(*_rgb(GREY))
             self.set_xy(15, 8)
-            self.cell(0, 5, t("rp.doc_header", lang=lang, year=report.year))
+            self.cell(0, 5, report.header or t("rp.doc_header", lang=lang, year=report.year))
             if report.is_demo:
                 self._demo_mark()
             self.set_draw_color(*_rgb(ACCENT))
@@ -103,7 +103,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
     pdf.add_font("dejavu", "", str(FONT_DIRS[1] / "DejaVuSans.ttf"))
     pdf.add_font("dejavu", "B", str(FONT_DIRS[1] / "DejaVuSans-Bold.ttf"))
     pdf.set_fallback_fonts(["dejavu"])
-    pdf.set_title(t("rp.doc_title", lang=lang, year=report.year))
+    pdf.set_title(report.title)
     pdf.set_creator("GGU Portfoliodashboard")
 
     def text(size, style="", colour=INK):
@@ -207,7 +207,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
                     pdf.set_x(x)
                     pdf.multi_cell(128, 5.2, "• " + line, align="L")
                     pdf.set_y(pdf.get_y() + 1)
-        if slide.key == "closing":
+        if slide.notes and slide.key != "title" and slide.chart is None and slide.table is None:
             text(14)
             pdf.set_xy(15, top + 5)
             for note in slide.notes:

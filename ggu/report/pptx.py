@@ -207,7 +207,7 @@ def render_pptx(report: Report) -> bytes:
                     head.font.color.rgb = colour(ACCENT)
                     head.space_after = Pt(4)
                 y += height + 0.1
-        if s.key == "closing":
+        if s.notes and s.key != "title" and s.chart is None and s.table is None:
             box(slide, 0.6, top, 12.1, 4.0, s.notes, 20)
         footer = f"{t('rp.snapshot', lang=lang, snapshot=report.snapshot)} · " \
                  f"{t('rp.as_of', lang=lang, as_of=report.as_of)}" \

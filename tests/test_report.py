@@ -255,3 +255,38 @@ def test_the_status_slide_lists_every_item_when_they_fit(demo_dir):
              and sh.text_frame.text.startswith(("Naar rood", "Grootste begroting"))
              for p in sh.text_frame.paragraphs[1:] if p.runs}
     assert sizes == {12}
+
+
+DEVELOPER = re.compile(r"python -m|\bmake [a-z]|\.venv/|pip install|ggu summary|`")
+
+
+def _file_texts(rep, monkeypatch) -> list[str]:
+    """What a reader sees of a report in each format: the PDF's text (charts as their
+    tables), the PowerPoint's text boxes and tables, the HTML file without its scripts."""
+    monkeypatch.setattr(pdf, "chart_images", lambda *a, **k: {})
+    deck = Presentation(io.BytesIO(report.render_pptx(rep)))
+    shapes = [sh for sl in deck.slides for sh in sl.shapes]
+    page = report.render_html(rep).decode("utf-8")
+    return [pdf_text(report.render_pdf(rep)),
+            *[sh.text_frame.text for sh in shapes if sh.has_text_frame],
+            *[c.text for sh in shapes if sh.has_table for c in sh.table.iter_cells()],
+            re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_developer_instruction_reaches_a_reader(demo_dir, monkeypatch, lang):
+    """The ALV sees the figures, not commands: no `python -m`, `make …` or code in any slide of
+    the report or the proposal, in any format, nor on the ALV-rapport page (those belong in
+    docs/ and on Beheer)."""
+    texts = []
+    for rep in (report.build(2026, demo_dir, lang=lang), report.build_proposal(
+            "basis", demo_dir, lang=lang)):
+        texts += [x for s in rep.slides for x in (s.title, s.lead, *s.notes,
+                                                  *[i for _, lines in s.lists for i in lines])]
+        texts += _file_texts(rep, monkeypatch)
+    found = [x for x in texts if DEVELOPER.search(x)]
+    assert found == [], [DEVELOPER.search(x).group(0) + ": " + x[:200] for x in found]
+    at = run_app(demo_dir, monkeypatch, "pages/rapport.py", jaar="2026", lang=lang)
+    shown = [e.value for e in [*at.title, *at.markdown, *at.caption]] + [
+        at.toggle(key="presenteren").help or ""]
+    assert shown and [x for x in shown if DEVELOPER.search(x)] == []

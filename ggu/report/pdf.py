@@ -3,7 +3,6 @@ system Chromium, or their tables where no image can be made."""
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ggu.i18n import t
-from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report
+from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report, is_number_column
 
 IMAGE_SIZE = (1200, 620)     # px at scale 1 (drawn at scale 2): a chart across the page
 SIDE_SIZE = (900, 640)       # a chart beside a table
@@ -116,8 +115,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
         pdf.set_draw_color(*_rgb("#D1D5DB"))
         pdf.set_line_width(0.2)
         cells = [[str(v) for v in row] for row in df.itertuples(index=False)]
-        numeric = [bool(cells) and all(re.match(r"^[-+€–\d]", r[j]) for r in cells)
-                   for j in range(len(df.columns))]
+        numeric = [is_number_column(df[name]) for name in df.columns]   # as in every format
         widths = [max([len(str(df.columns[j])) // 2 + 4] + [min(len(r[j]), 40) for r in cells])
                   for j in range(len(df.columns))]
         with pdf.table(width=w, align="LEFT", line_height=size * 0.5, first_row_as_headings=True,

@@ -94,6 +94,7 @@ def test_the_proposal_ends_with_the_proposed_decision(plan_dir, lang):
     assert _text(none.slides[-1].notes[2]) == "3. daarin geen nieuwe voorstellen op te nemen;"
 
 
+@pytest.mark.slow
 def test_every_format_is_titled_as_a_proposal(plan_dir):
     rep = report.build_proposal(SCENARIO, plan_dir, lang="nl", made=MADE)
     assert rep.title == "Voorstel begroting 2025"

@@ -171,6 +171,7 @@ def test_cli_report_exit_codes(demo_dir, tmp_path, capsys):
     assert len(errors) == 5 and all(e.startswith("ggu: ") for e in errors)
 
 
+@pytest.mark.slow
 def test_page_presentation_mode_comes_from_the_address(demo_dir, monkeypatch):
     """The toggle, or `?presentatie=1`, turns the page into the deck (drawn in the browser:
     tests/test_e2e_present.py) and puts the mode and the slide in the address."""
@@ -273,6 +274,7 @@ def _file_texts(rep, monkeypatch) -> list[str]:
             re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_developer_instruction_reaches_a_reader(demo_dir, monkeypatch, lang):
     """The ALV sees the figures, not commands: no `python -m`, `make …` or code in any slide of

@@ -42,7 +42,8 @@ CSS = """
 
 # The deck: each slide the whole window, its type in units of the largest 16:9 box that fits
 # (--u: 1 % of its height), so that what fits at 1280 x 720 fits at 1920 x 1080 alike; a chart
-# takes the room that is left.
+# takes the room that is left. On a screen taller than wide (a phone) the type follows the width
+# and a slide scrolls: a phone is for reading the file, not for presenting.
 DECK_CSS = """
 .ggu-deck{--u:min(1vh,.5625vw);position:fixed;inset:0;z-index:1000100;background:#fff;
  overflow:hidden;font-size:calc(2.4*var(--u))}
@@ -82,6 +83,11 @@ DECK_CSS = """
  border:1px solid #9CA3AF;border-radius:6px;background:#fff;color:#111;cursor:pointer}
 .ggu-deck .nav button:disabled{opacity:.5;cursor:default}
 .ggu-deck .nav button:focus-visible{outline:3px solid #0B5394;outline-offset:2px}
+@media (max-aspect-ratio:1/1){.ggu-deck{--u:1.6vw}
+ .ggu-deck section{overflow-y:auto;padding-bottom:calc(8*var(--u))}
+ .ggu-deck .body,.ggu-deck .body.side{flex:none;flex-direction:column}
+ .ggu-deck .chart{flex:none;height:60vh}.ggu-deck .lists{grid-template-columns:1fr}
+ .ggu-deck .aside{overflow:visible}.ggu-deck table{display:block;overflow-x:auto}}
 @media print{.ggu-deck{position:static}.ggu-deck .nav{display:none}
  .ggu-deck section{display:flex;position:relative;height:100vh;break-after:page}}
 """

@@ -91,5 +91,9 @@ function gguDeck(root, { Plotly, start = 1, follow = "hash", onClose = null }) {
     });
   }
   go(start);
-  return { go, get current() { return current + 1; } };
+  return {
+    go,
+    get current() { return current + 1; },
+    stop() { document.removeEventListener("keydown", key); },
+  };
 }

@@ -38,8 +38,13 @@ export default function ({ data, parentElement }) {
   parentElement.__gguDeck = html;
   parentElement.innerHTML = html;
   const root = parentElement.querySelector(".ggu-deck");
-  plotly(bundle).catch(() => null).then((Plotly) =>
-    gguDeck(root, { Plotly, start, follow: "query", onClose: close }));
+  let deck = null;
+  plotly(bundle).catch(() => null).then((Plotly) => {
+    deck = gguDeck(root, { Plotly, start, follow: "query", onClose: close });
+  });
+  return () => {   // once the deck has left the page, its keys go with it
+    setTimeout(() => { if (deck && !root.isConnected) deck.stop(); }, 0);
+  };
 }
 """
 _DECK = st.components.v2.component("ggu_deck", js=report_html.DECK_JS + MOUNT_JS,

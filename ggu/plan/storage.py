@@ -46,6 +46,18 @@ class Plans:
                     json.loads(versions[-1].read_text(encoding="utf-8"))))
         return out
 
+    def published(self) -> list[Scenario]:
+        """The latest published version of every saved scenario that has one: what a reader
+        sees (a concept saved on top of a published version stays with its editors)."""
+        out = []
+        for folder in sorted(p for p in self.root.glob("*") if p.is_dir()):
+            for path in reversed(self._versions(folder)):
+                scenario = Scenario.from_dict(json.loads(path.read_text(encoding="utf-8")))
+                if scenario.is_published:
+                    out.append(scenario)
+                    break
+        return out
+
     def names(self) -> list[str]:
         return [s.name for s in self.current()]
 

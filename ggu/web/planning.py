@@ -68,6 +68,9 @@ def editor_frame(origin: Scenario, lines: pd.DataFrame) -> pd.DataFrame:
     # no end year: OPEN, a value the end-year column names in words (an empty cell would read
     # "None" in Streamlit's table)
     frame["end_year"] = [OPEN if pd.isna(e) else int(e) for e in frame["end_year"]]
+    # a year without a line reads € 0, not "None" (edits.apply leaves such years alone)
+    years = edits.year_columns(frame)
+    frame[years] = frame[years].fillna(0.0)
     return frame
 
 

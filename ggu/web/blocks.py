@@ -50,15 +50,20 @@ def year() -> int:
 @parts.fragment
 def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
           columns: list[str], key: str, eur_digits: int = 0, level: int = 2,
-          decisions: pd.DataFrame | None = None) -> None:
+          decisions: pd.DataFrame | None = None, clicked: str | None = None) -> None:
     """A chart with a title that says the message, its text summary, and its data as a table.
     `level` 3 for a chart inside a section that has its own h2 (headings stay in order).
     The table is sent only once its expander is opened (a rerun of this chart only, a
     fragment): a page that opens with its tables closed need not load Streamlit's data grid,
     about 0.3 s of a first visit. `decisions` (rows of decisions.sql): the decisions marked on
-    the chart, listed under its table."""
+    the chart, listed under its table. `clicked` (a treemap): the session key a click on the
+    chart writes the node it zoomed to into; the whole page then runs again (the page filters
+    on it, see pages/uitgaven.py)."""
     (st.header if level == 2 else st.subheader)(title, anchor=False)
-    plot(fig, key=key)
+    node = plot(fig, key=key, clickable=clicked is not None)
+    if node is not None:
+        st.session_state[clicked] = node
+        st.rerun(scope="app")
     st.caption(summary)
     with st.expander(t("table.show"), key=f"{key}_table", on_change="rerun") as box:
         if box.open:

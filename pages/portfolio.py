@@ -25,10 +25,13 @@ goal_names = dict(zip(items["goal_id"], items["goal_name"]))
 
 # The item in the URL (?project=IBD, or the old ?item=IBD) is checked against the items that
 # exist; anything else is ignored with a message, never an error.
+DETAIL = "project-in-detail"   # the anchor of the item detail's heading
 if "project" not in st.session_state:
     wanted = url.wanted("project")
     url.state("project", list(names), None)
     st.session_state["project_refused"] = bool(wanted) and wanted not in names
+    if st.session_state["project"]:   # a shared link to an item opens at its detail
+        blocks.ask_go_to(DETAIL)
 
 st.title(t("pf.title", year=year), anchor=False)
 st.markdown(t("pf.lead"))
@@ -92,10 +95,12 @@ shown_ids = rows["item_id"].tolist()
 
 
 def _pick(ids: list[str]) -> None:
-    """A row clicked in the table becomes the item shown in the detail below."""
+    """A row clicked in the table becomes the item shown in the detail below, and the page
+    goes there."""
     picked = st.session_state["pf_table"].selection.rows
     if picked:
         st.session_state["project"] = ids[picked[0]]
+        blocks.ask_go_to(DETAIL)
 
 
 st.caption(t("pf.items_caption", n=len(rows), total=len(all_rows)))
@@ -114,7 +119,7 @@ if status_changes.empty:
     st.caption(t("st.changes_none"))
 else:
     st.caption(narrative.changes_lead(status_changes))
-    status.changes(status_changes, key="project")
+    status.changes(status_changes, key="project", detail=DETAIL)
 grid = data.query("status_by_item_quarter", year=year, items=tuple(shown_ids) or None)
 if not grid.empty and shown_ids:
     st.header(narrative.status_grid_title(grid), anchor=False)
@@ -123,7 +128,8 @@ if not grid.empty and shown_ids:
                  height=min(38 + 35 * grid["item_id"].nunique(), 560))
 
 # -- One item -------------------------------------------------------------------------------
-st.header(t("pf.detail_title"), anchor=False)
+st.header(t("pf.detail_title"), anchor=DETAIL)
+blocks.go_to(DETAIL)
 item_id = st.selectbox(t("pf.item"), list(names), key="project", index=None,
                        format_func=lambda i: narrative.item_label(i, names[i]),
                        placeholder=t("pf.pick"))

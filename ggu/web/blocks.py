@@ -42,6 +42,47 @@ def accessibility(lang: str) -> None:
             unsafe_allow_javascript=True)
 
 
+GO_TO = "go_to"   # session key: the anchor the next run scrolls to and focuses (once)
+
+
+def ask_go_to(anchor: str) -> None:
+    """From a control's callback: the next run brings `anchor` (see `go_to`) into view."""
+    st.session_state[GO_TO] = anchor
+
+
+def go_to(anchor: str) -> None:
+    """Call right after the heading whose anchor is `anchor` (st.header(..., anchor=anchor)):
+    when a control asked for it (`ask_go_to`), scroll that heading into view and give it the
+    keyboard focus, so a click on an item elsewhere on the page takes the reader (and a
+    keyboard or screen reader user) to its detail.
+
+    Workaround, for Streamlit 1.67, which cannot scroll to or focus an element after a rerun:
+    a script that waits for the heading (the run draws it a moment later), makes it focusable
+    (tabindex -1) and focuses it. The run number in the script makes Streamlit run it again
+    on every request (the same HTML twice is not mounted again). Remove once Streamlit can
+    scroll to an element (e.g. a `scroll_to`/`focus` on elements)."""
+    if st.session_state.get(GO_TO) != anchor:
+        return
+    st.session_state.pop(GO_TO)
+    runs = st.session_state["go_to_runs"] = st.session_state.get("go_to_runs", 0) + 1
+    st.html(f"""<script>/* go_to {runs} */
+(() => {{
+  const started = Date.now();
+  const find = () => {{
+    const heading = document.getElementById({json.dumps(anchor)});
+    if (!heading) {{
+      if (Date.now() - started < 10000) setTimeout(find, 50);
+      return;
+    }}
+    heading.setAttribute("tabindex", "-1");
+    heading.scrollIntoView({{block: "start"}});
+    heading.focus({{preventScroll: true}});
+  }};
+  find();
+}})();
+</script>""", unsafe_allow_javascript=True)
+
+
 def year() -> int:
     """The year chosen in the frame's shared year filter."""
     return int(st.session_state["jaar"])

@@ -32,13 +32,38 @@ FOCUS_CSS = (":focus-visible{outline:3px solid #0B5394 !important;outline-offset
              "[data-testid='stSidebarNavLink']:focus-visible{outline-offset:-3px;}")
 
 
+# Long Dutch words (Informatiebeveiligingsdienst) break at a syllable where the browser knows
+# the language's hyphenation (lang is set below), and never mid-word without a hyphen
+# elsewhere: a table then scrolls sideways rather than break a name anywhere.
+HYPHENS_CSS = ("[data-testid='stMain'] :is(p,li,td,th,h1,h2,h3,h4){hyphens:auto;"
+               "-webkit-hyphens:auto}")
+
+# On a phone Streamlit's sidebar lies over the page, and stays open after a page is chosen in
+# it: close it then (its own collapse button, so Streamlit knows). Listens once per browser
+# page, on the document, so it survives every rerun.
+PHONE_NAV_JS = """
+if (!window.__gguPhoneNav) {
+  window.__gguPhoneNav = true;
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("[data-testid='stSidebar'] a[href]");
+    if (!link || window.innerWidth >= 768) return;
+    setTimeout(() => {
+      const close = document.querySelector("[data-testid='stSidebarCollapseButton'] button");
+      if (close) close.click();
+    }, 0);
+  });
+}"""
+
+
 def accessibility(lang: str) -> None:
     """Once per run, from the frame: `<html lang>` set to the language shown (WCAG 3.1.1: a
-    screen reader then reads Dutch as Dutch) and the focus ring. Workaround, for Streamlit
-    1.67, whose page always says lang="en": remove the script once st.set_page_config takes a
-    language."""
-    st.html(f"<style>{FOCUS_CSS}</style>"
-            f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+    screen reader then reads Dutch as Dutch, and the browser hyphenates it), the focus ring,
+    hyphenation, and the sidebar closed after choosing a page on a phone. Workarounds, for
+    Streamlit 1.67: the page always says lang="en" (remove that line once st.set_page_config
+    takes a language), and on a phone its sidebar stays open over the page chosen in it
+    (remove PHONE_NAV_JS once it closes by itself)."""
+    st.html(f"<style>{FOCUS_CSS}{HYPHENS_CSS}</style>"
+            f"<script>document.documentElement.lang = {json.dumps(lang)};{PHONE_NAV_JS}</script>",
             unsafe_allow_javascript=True)
 
 
@@ -123,8 +148,9 @@ TABLE_CSS = (
     ".ggu-table th,.ggu-table td{padding:4px 6px 4px 8px;text-align:left;font-weight:400;"
     "vertical-align:middle;border:solid rgba(17,17,17,.1);border-width:0 1px 1px 0}"
     ".ggu-table th{color:rgba(17,17,17,.7)}"
-    # on a phone a long name (Informatiebeveiligingsdienst) may break, so the amounts fit
-    ".ggu-table td:first-child{overflow-wrap:anywhere;min-width:9em}"
+    # a long name (Informatiebeveiligingsdienst) is hyphenated (HYPHENS_CSS) or kept whole,
+    # never broken mid-word: on a phone the table then scrolls sideways
+    ".ggu-table td:first-child{min-width:9em}"
     ".ggu-table tr:last-child td{border-bottom:0}"
     ".ggu-table th:last-child,.ggu-table td:last-child{border-right:0}")
 

@@ -3,6 +3,7 @@ and table; a table of texts; the shared year; the page's language and focus ring
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -67,6 +68,7 @@ def accessibility(lang: str) -> None:
             unsafe_allow_javascript=True)
 
 
+ANCHOR = re.compile(r"[a-z0-9-]{1,60}")   # an anchor id go_to may put in its script
 GO_TO = "go_to"   # session key: the anchor the next run scrolls to and focuses (once)
 
 
@@ -86,6 +88,8 @@ def go_to(anchor: str) -> None:
     (tabindex -1) and focuses it. The run number in the script makes Streamlit run it again
     on every request (the same HTML twice is not mounted again). Remove once Streamlit can
     scroll to an element (e.g. a `scroll_to`/`focus` on elements)."""
+    if not ANCHOR.fullmatch(anchor):
+        raise ValueError(f"not an anchor id: {anchor!r}")
     if st.session_state.get(GO_TO) != anchor:
         return
     st.session_state.pop(GO_TO)

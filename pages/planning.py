@@ -149,7 +149,8 @@ if code is not None:
 st.header(t("plan.compare_heading"), anchor=False)
 others = [n for n in options if n != BASIS]
 picked = st.multiselect(t("plan.compare_pick"), others, max_selections=4, key="plan_compare",
-                        placeholder=t("plan.compare_placeholder")) if others else []
+                        placeholder=t("plan.compare_placeholder"), select_all=False) \
+    if others else []
 if not others:
     st.caption(t("plan.compare_none"))
 if picked:

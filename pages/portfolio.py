@@ -73,15 +73,18 @@ all_rows = all_rows.assign(reason=narrative.exception_reasons(all_rows))
 f1, f2, f3, f4, f5 = st.columns(5)
 categories = f1.multiselect(t("col.category"), CATEGORIES, key="pf_category",
                             format_func=lambda c: value("category", c),
-                            placeholder=t("pf.all"))
+                            placeholder=t("pf.all"), select_all=False)
 themes = f2.multiselect(t("col.theme"), sorted(all_rows["theme"].unique()), key="pf_theme",
-                        placeholder=t("pf.all"))
+                        placeholder=t("pf.all"), select_all=False)
 goals = f3.multiselect(t("pf.goal"), sorted(all_rows["goal_id"].unique()), key="pf_goal",
-                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"))
+                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"),
+                       select_all=False)
 statuses = f4.multiselect(t("col.status"), STATUSES, key="pf_status",
-                          format_func=lambda s: value("status", s), placeholder=t("pf.all"))
+                          format_func=lambda s: value("status", s), placeholder=t("pf.all"),
+                          select_all=False)
 kinds = f5.multiselect(t("col.kind"), KINDS, key="pf_kind",
-                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"))
+                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"),
+                       select_all=False)
 s1, s2 = st.columns([3, 2], vertical_alignment="bottom")
 search = s1.text_input(t("pf.search"), key="pf_search", placeholder=t("pf.search_hint"))
 only_exceptions = s2.toggle(t("pf.only_exceptions"), key="pf_exceptions", help=rules_help)

@@ -64,7 +64,8 @@ with st.container(border=True):
     cols = st.columns(3) + st.columns(3)
     for col, (key, (label, allowed, labels)) in zip(cols, multi.items()):
         col.multiselect(t(label), allowed, key=url.state(key, allowed, [], multi=True),
-                        format_func=labels.get, placeholder=t("uit.all"))
+                        format_func=labels.get, placeholder=t("uit.all"),
+                        select_all=False)   # all = none chosen (and Streamlit's is English)
     level_slot = st.container()   # the level: its choices are the selection's nodes
 
 year_from, year_to = sorted((st.session_state["van"], st.session_state["tot"]))

@@ -132,3 +132,12 @@ def test_a_level_outside_the_filters_falls_back_to_all(tiny_dir, monkeypatch):
     at = run_app(tiny_dir, monkeypatch, PAGE, van="2024", niveau="c/meerjarig",
                  categorie="structureel")
     assert at.session_state["niveau"] == "" and set(items_table(at)) == {"Alfa", "Delta"}
+
+
+@pytest.mark.parametrize("page", ["pages/uitgaven.py", "pages/portfolio.py",
+                                  "pages/besluiten.py"])
+def test_no_english_select_all_in_a_filter(tiny_dir, monkeypatch, page):
+    """Streamlit 1.67's multiselect offers "Select all" (in English, on a Dutch page); choosing
+    nothing already means all, so the filters leave it out (select_all 0: never)."""
+    at = run_app(tiny_dir, monkeypatch, page)
+    assert at.multiselect and {m.proto.select_all for m in at.multiselect} == {0}

@@ -124,7 +124,6 @@ def mine_block() -> None:
         st.caption(t("bij.cbs"))
 
 
-
 if st.session_state[key] is not None:
     mine_block()
 

@@ -71,6 +71,14 @@ def test_a_click_in_the_treemap_filters_what_is_shown_and_downloaded(app_url, de
             page.get_by_role("button", name="Download CSV (Excel)").click()
         path = tmp_path / "level.csv"
         info.value.save_as(path)
+        # the path bar's "Alle uitgaven" zooms out: the level leaves the URL, all items again
+        crumb = page.locator(".ggu-plot g.pathbar").filter(has_text="Alle uitgaven").first
+        crumb.scroll_into_view_if_needed()
+        box = crumb.bounding_box()
+        page.mouse.click(box["x"] + 10, box["y"] + box["height"] / 2)
+        page.wait_for_url(lambda u: "niveau=" not in u, timeout=30_000)
+        wait_for_app(page)
+        assert count.inner_text().split()[-1] != str(len(items))
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""),
                            delimiter=";"))
     assert [r[0] for r in rows[1:]] == items["item_name"].tolist()

@@ -104,6 +104,7 @@ def go_to(anchor: str) -> None:
       return;
     }}
     heading.setAttribute("tabindex", "-1");
+    heading.style.scrollMarginTop = "5rem";   // below the top bar, with its focus ring
     heading.scrollIntoView({{block: "start"}});
     heading.focus({{preventScroll: true}});
   }};

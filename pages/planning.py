@@ -131,7 +131,7 @@ blocks.chart(charts.plan_room(years), key="plan_room", title=narrative.room_titl
              columns=["year", "fund_eur", "fonds_budget_eur", "room_eur"])
 split_year = st.segmented_control(t("plan.split_year"), years["year"].tolist(), default=first,
                                   key="split_year") or first
-st.markdown(narrative.norm_sentence(plan, split_year))
+st.markdown(md(narrative.norm_sentence(plan, split_year)))
 blocks.chart(charts.split_vs_norm(narrative.as_split(plan, split_year)), key="plan_split",
              title=narrative.plan_split_title(plan, split_year),
              summary=narrative.plan_split_summary(plan), table=narrative.as_split(plan, split_year),

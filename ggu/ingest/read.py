@@ -1,27 +1,24 @@
 """Reading a file safely: an .xlsx in the template's form or a folder of CSV files, checked
-before anything is parsed (size, magic bytes, encryption, truncation, zip bomb), formulas read
-as their values and counted. Each sheet becomes a loader of a text table for the rules."""
+before anything is parsed (size, magic bytes, encryption, truncation, zip bomb, external
+links); cells with formulas and merged cells refused with their place. Each sheet becomes a
+loader of a text table for the rules."""
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
-import re
 import shutil
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from ggu import config
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from ggu.ingest import contract
+from ggu.ingest import contract, xlsx
 from ggu.ingest.outcome import Problem, Refused
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -59,36 +56,11 @@ def mb(n: int) -> str:
     return fmt.number(n / 1e6, digits=1)
 
 
-def _cell_text(v) -> str | None:
-    """A cell value as text; numbers in Dutch notation (a comma before the decimals)."""
-    if v is None:
-        return None
-    if isinstance(v, bool):
-        return "1" if v else "0"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if v.is_integer():
-            return str(int(v))
-        return format(Decimal(repr(v)), "f").replace(".", ",")
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat() if v.time() == dt.time(0) else v.isoformat(sep=" ")
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return str(v)
-
-
-def _frame_loader(headers: list, rows: list[list]):
+def _arrow_loader(headers: list, rows: list[list]):
     def load(con, name):
-        width = len(headers)
-        df = pd.DataFrame({f"c{i}": pd.Series([r[i] if i < len(r) else None for r in rows],
-                                               dtype=object) for i in range(width)})
-        df.insert(0, "_row", pd.Series([r[-1] for r in rows], dtype="int64"))
-        for column in df.columns[1:]:
-            df[column] = df[column].astype("string")
-        con.register("sheet_frame", df)
-        con.execute(f"create table {name} as select * from sheet_frame")
-        con.unregister("sheet_frame")
+        con.register("sheet_arrow", xlsx.arrow_table(headers, rows))
+        con.execute(f"create table {name} as select * from sheet_arrow")
+        con.unregister("sheet_arrow")
     return load
 
 
@@ -115,70 +87,46 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
     return zf
 
 
-_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
-
-
-def _formula_counts(zf: zipfile.ZipFile) -> dict[str, int]:
-    """Formulas per worksheet part, counted in the XML as it streams (bounded memory)."""
-    counts = {}
-    for info in zf.infolist():
-        if not re.fullmatch(r"xl/worksheets/sheet\d+\.xml", info.filename):
-            continue
-        n, tail = 0, b""
-        with zf.open(info) as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                data = tail + chunk
-                # a tag cut at the chunk's end starts at its last '<': count it next time
-                cut = data.rfind(b"<", max(0, len(data) - 64))
-                cut = len(data) if cut < 0 else cut
-                n += len(_FORMULA_RE.findall(data, 0, cut))
-                tail = data[cut:]
-        n += len(_FORMULA_RE.findall(tail))
-        counts[info.filename] = n
-    return counts
-
-
 def _read_xlsx(path: Path) -> Source:
-    from openpyxl import load_workbook
+    """The workbook's sheets (calamine's values, ggu/ingest/xlsx.py); a workbook with external
+    links, and cells with formulas or merged ranges, refused with their place."""
     zf = _check_zip(path)
     try:
-        formulas = _formula_counts(zf)
-        wb = load_workbook(path, read_only=True, data_only=True)
+        links = xlsx.external_links(zf)
+        if links:
+            raise Refused([Problem("external_link", fields={"n": links})])
+        parts = xlsx.sheet_parts(zf)
+        scans = {name: xlsx.scan_part(zf, part) for name, part in parts.items()
+                 if part in zf.NameToInfo and name != contract.EXPLAIN_SHEET}
+        wb, names = xlsx.worksheets(path)
     except Refused:
         raise
     except Exception:
         raise Refused([Problem("corrupt")]) from None
     finally:
         zf.close()
-    notes, sheets = [], []
+    notes, sheets, refused = [], [], []
     try:
-        parts = {ws.title: f"xl/worksheets/sheet{i + 1}.xml" for i, ws in enumerate(wb.worksheets)}
-        for ws in wb.worksheets:
-            if ws.title == contract.EXPLAIN_SHEET:
+        for title in names:
+            if title == contract.EXPLAIN_SHEET:
                 continue
-            n = formulas.get(parts[ws.title], 0)
-            if n:
-                notes.append(t("imp.note.formulas", sheet=ws.title, n=n))
-            headers, rows = None, []
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                texts = [_cell_text(v) for v in values]
-                if headers is None:
-                    headers = texts
-                    continue
-                if any(x is not None and x.strip() for x in texts):
-                    rows.append(texts + [number])
-            headers = headers or []
+            values = xlsx.sheet_values(wb, title, scans.get(title))
+            headers, rows = values.headers, values.rows
+            refused += xlsx.refusals(title, headers, scans.get(title))
             width = max([len(headers)] + [len(r) - 1 for r in rows])
             while width and headers[width - 1:width] in ([], [None]) and \
                     all(len(r) - 1 < width or r[width - 1] is None for r in rows):
                 width -= 1       # trailing columns without a header and without data
             headers = (headers + [None] * width)[:width]
-            rows = [(r[:-1] + [None] * width)[:width] + [r[-1]] for r in rows]
-            sheets.append(Sheet(ws.title, headers, _frame_loader(headers, rows)))
+            rows = [r if len(r) == width + 1 else (r[:-1] + [None] * width)[:width] + [r[-1]]
+                    for r in rows]
+            sheets.append(Sheet(title, headers, _arrow_loader(headers, rows)))
     except Exception:
         raise Refused([Problem("corrupt")]) from None
     finally:
         wb.close()
+    if refused:
+        raise Refused(refused)
     return Source("xlsx", _sha256_file(path), sheets, notes)
 
 

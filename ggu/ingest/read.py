@@ -110,7 +110,7 @@ def _read_xlsx(path: Path) -> Source:
         for title in names:
             if title == contract.EXPLAIN_SHEET:
                 continue
-            values = xlsx.sheet_values(wb, title, scans.get(title))
+            values = xlsx.sheet_values(wb, title, scans.get(title), path)
             headers, rows = values.headers, values.rows
             refused += xlsx.refusals(title, headers, scans.get(title))
             width = max([len(headers)] + [len(r) - 1 for r in rows])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from ggu.store.snapshots import READ_ONLY_CONFIG, DataError
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0B5394")
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def _type_text(col: Column, lang: str | None) -> str:
@@ -93,7 +95,9 @@ def _cell(ws, value, col: Column | None):
     if isinstance(value, bool):
         value = t("word.yes", lang="nl") if value else t("word.no", lang="nl")
     if isinstance(value, str):
-        cell.value = value
+        # A text that looks like Excel's escape of a character (_x0041_) gets its underscore
+        # escaped (_x005F_x0041_), as Excel writes it: Excel and the import show it as written.
+        cell.value = _ESCAPE_LIKE.sub("_x005F_", value)
         cell.data_type = "s"          # a text starting with '=' stays text
     elif isinstance(value, Decimal):
         cell.value = float(value)     # repr of the double gives the decimal back exactly

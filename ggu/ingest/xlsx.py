@@ -156,14 +156,41 @@ class Values:
     rows: list        # [texts..., Excel row number]
 
 
-def sheet_values(wb: CalamineWorkbook, name: str, scan: Scan | None) -> Values:
+EXCEL_MAX_TEXT = 32_767   # calamine cuts a longer text to this length: such a sheet is read
+                          # by openpyxl, which gives it whole (the import then refuses it)
+
+
+def _openpyxl_values(path: Path, name: str) -> Values:
+    """One sheet read by openpyxl (slow, whole texts): only for a sheet with a text of
+    EXCEL_MAX_TEXT characters or more, which calamine would have cut."""
+    from openpyxl import load_workbook
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        headers, rows = None, []
+        for number, values in enumerate(wb[name].iter_rows(values_only=True), start=1):
+            texts = [cell_text(v) for v in values]
+            if headers is None:
+                headers = texts
+            elif any(x is not None and x.strip() for x in texts):
+                rows.append(texts + [number])
+        return Values(headers or [], rows)
+    finally:
+        wb.close()
+
+
+def sheet_values(wb: CalamineWorkbook, name: str, scan: Scan | None, path: Path) -> Values:
+    """The sheet's header row and non-empty rows, as text, each row with its Excel number."""
     sheet = wb.get_sheet_by_name(name)
     errors: dict[int, list] = {}
     for (r, c), code in (scan.errors if scan else {}).items():
         errors.setdefault(r + 1, []).append((c, code))
+    # iter_rows starts at row 1 but at the first used column: put the columns before it back
+    lead = [None] * (sheet.start[1] if sheet.start else 0)
     headers, rows = None, []
     for number, values in enumerate(sheet.iter_rows(), start=1):
-        texts = [cell_text(v) for v in values]
+        texts = lead + [cell_text(v) for v in values]
+        if any(len(x) >= EXCEL_MAX_TEXT for x in texts if type(x) is str):
+            return _openpyxl_values(path, name)
         for c, code in errors.get(number, ()):
             if c < len(texts):
                 texts[c] = code

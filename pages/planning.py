@@ -104,8 +104,7 @@ if editable:
                   on_click=planning.reopen, args=(origin.name,))
 if "plan_saved" in st.session_state:   # copied, saved or published: said where it was done
     message = st.session_state.pop("plan_saved")
-    st.toast(message, icon=":material/check:")
-    st.success(message, icon=":material/check:")
+    st.success(md(message), icon=":material/check:")
 
 plan = figures.by_year(draft, q)
 years = figures.year_rows(plan)

@@ -74,5 +74,5 @@ final as (
 
 select * from final
 order by
-    array_position(['rood', 'slechter', 'hersteld', 'nieuw'], status_change),
+    array_position(status_changes(), status_change),
     name

@@ -487,7 +487,7 @@ def contributions_by_year(f, p):
                  jul_r=received.where(c["instalment"] == "juli", 0))
     out = c.groupby("year").agg(
         rate_per_inhabitant_eur=("rate_per_inhabitant_eur", "max"),
-        paying_municipalities=("cbs_code", "nunique"), contributions_due_eur=("amount_eur", "sum"),
+        paying_municipalities=("cbs_code", "nunique"), fund_eur=("amount_eur", "sum"),
         january_due_eur=("jan", "sum"), january_received_eur=("jan_r", "sum"),
         july_due_eur=("jul", "sum"), july_received_eur=("jul_r", "sum"))
     m = f["municipality"] if year is None else f["municipality"][f["municipality"]["year"] == year]
@@ -503,7 +503,9 @@ def contributions_by_year(f, p):
     fund = (s["spent_eur"] * s["budget_fraction"]).groupby(s["year"]).sum()
     out["fund_spent_eur"] = fund.round(2)
     out = out.fillna({"budget_rijk_eur": 0.0, "budget_overig_eur": 0.0, "fund_spent_eur": 0.0})
-    out["balance_eur"] = out["contributions_due_eur"] - out["fund_spent_eur"]
+    out["funding_eur"] = out["fund_eur"] + out["budget_rijk_eur"] \
+        + out["budget_overig_eur"]
+    out["balance_eur"] = out["fund_eur"] - out["fund_spent_eur"]
     out["is_partial_year"] = out.index == as_of.year
     return out.reset_index()
 
@@ -594,7 +596,8 @@ def whatif_fund_by_category(f, p):
     b = b.merge(f["item"][["item_id", "category"]], on="item_id")
     out = _norm_by_year(f)
     out = out[out["year"] == year][["category", "norm_pct"]].copy()
-    out["inhabitants"], out["fund_eur"], out["today_fund_eur"] = m["inhabitants"].sum(), fund, today
+    out["inhabitants"], out["whatif_fund_eur"] = m["inhabitants"].sum(), fund
+    out["fund_eur"] = today
     out["fund_change_eur"] = fund - today
     out["envelope_eur"] = (fund * out["norm_pct"] / 100).round(2)
     out["budget_fonds_eur"] = out["category"].map(b.groupby("category")["budget_eur"].sum()
@@ -633,10 +636,10 @@ def totals_by_year(f, p):
     out["spent_eur"] = s.groupby(s["booking_date"].dt.year)["amount_eur"].sum()
     c = _contributions(f, year)
     c = c.assign(received=c["amount_eur"].where(c["paid_date"] <= as_of, 0))
-    out = out.join(c.groupby("year").agg(contributions_due_eur=("amount_eur", "sum"),
+    out = out.join(c.groupby("year").agg(fund_eur=("amount_eur", "sum"),
                                          contributions_received_eur=("received", "sum"),
                                          paying_municipalities=("cbs_code", "nunique")))
-    out = out.fillna({"spent_eur": 0.0, "contributions_due_eur": 0.0,
+    out = out.fillna({"spent_eur": 0.0, "fund_eur": 0.0,
                       "contributions_received_eur": 0.0, "paying_municipalities": 0})
     out.insert(6, "realised_pct", _ratio(out["spent_eur"], out["budget_eur"]))
     out["is_partial_year"] = out.index == as_of.year

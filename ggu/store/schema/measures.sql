@@ -88,6 +88,10 @@ create or replace macro statuses() as ['groen', 'oranje', 'rood'];
 -- measure: status_rank(status) | rank | A status's place in that order (1 = groen).
 create or replace macro status_rank(status) as array_position(statuses(), status);
 
+-- measure: status_changes() | order | The changes of an item's status between two report rounds,
+--   in the order they are listed: went red, worse, recovered, new (a first report).
+create or replace macro status_changes() as ['rood', 'slechter', 'hersteld', 'nieuw'];
+
 -- measure: status_date(y) | date | The date a year's status is read at (status_at, status.sql): 31
 --   December, for the running year and later the as-of date.
 create or replace macro status_date(y) as least(make_date(y, 12, 31),

@@ -116,12 +116,11 @@ def _fits(series: pd.Series, declared: str) -> bool:
         return pd.api.types.is_bool_dtype(dtype)
     if declared in ("date", "timestamp"):
         return pd.api.types.is_datetime64_any_dtype(dtype)
+    textual = pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
     if declared == "text":
-        return (pd.api.types.is_string_dtype(dtype) or dtype == object) and \
-            all(isinstance(v, str) for v in values)
+        return textual and all(isinstance(v, str) for v in values)
     if declared == "list":
-        return dtype == object and all(hasattr(v, "__len__") and not isinstance(v, str)
-                                       for v in values)
+        return textual and all(hasattr(v, "__len__") and not isinstance(v, str) for v in values)
     return False
 
 
@@ -215,9 +214,35 @@ def check(frame: pd.DataFrame, contract: dict) -> list[str]:
     return out
 
 
+DOCS = QUERIES.parent / "docs" / "queries.md"
+INDEX_START = "<!-- contracts: python -m tools.contracts --index -->"
+INDEX_END = "<!-- /contracts -->"
+
+
+def index() -> str:
+    """The table of every contract for docs/queries.md: the query, its grain and its key."""
+    rows = ["| Query (its contract) | One row is | Key |", "|---|---|---|"]
+    for name in names():
+        contract = load(name)
+        rows.append(f"| [{name}](../queries/{name}.yml) | {contract['grain']} | "
+                    f"{', '.join(contract['key'])} |")
+    return "\n".join(rows)
+
+
+def write_index() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    head, rest = text.split(INDEX_START)
+    tail = rest.split(INDEX_END)[1]
+    DOCS.write_text(f"{head}{INDEX_START}\n{index()}\n{INDEX_END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
-    """Check every query on the current snapshot of a data folder (the demo's parameters)."""
+    """Check every query on the current snapshot of a data folder (the demo's parameters), or
+    with --index rewrite the table of contracts in docs/queries.md."""
     from ggu.store import loader
+    if argv == ["--index"]:
+        write_index()
+        return 0
     data_dir = argv[0] if argv else "data-demo"
     broken = 0
     for name in loader.query_names():

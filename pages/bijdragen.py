@@ -8,6 +8,7 @@ from ggu.i18n import t
 from ggu.present import choices, narrative
 from ggu.present.narrative import municipality as mine_words
 from ggu.present.tables import display_frame
+from ggu.present.text import md, md_frame, msg
 from ggu.report import brief, brief_pdf
 from ggu.store import snapshot_id
 from ggu.web import blocks, charts, data, parts, url
@@ -80,7 +81,7 @@ if code is None:
 else:
     mine = municipalities[municipalities["cbs_code"] == code].iloc[0]
     with st.container(border=True):
-        st.subheader(f"{mine['name']} · {mine['province']}", anchor=False)
+        st.subheader(md(f"{mine['name']} · {mine['province']}"), anchor=False)
         m1, m2, m3 = st.columns(3)
         m1.metric(t("bij.mine_inhabitants"), fmt.number(mine["inhabitants"]))
         m2.metric(t("bij.mine_contribution", year=year), fmt.eur(mine["contribution_eur"]),
@@ -91,9 +92,9 @@ else:
         with left:
             split = data.query("municipality_contribution_by_category", year=year,
                                cbs_code=code)
-            st.markdown(f"**{t('bij.mine_category_title', name=mine['name'])}**")
-            st.table(display_frame(split, ["category", "budget_share_pct", "contribution_eur"]),
-                     hide_index=True)
+            st.markdown(f"**{msg('bij.mine_category_title', name=mine['name'])}**")
+            st.table(md_frame(display_frame(split, ["category", "budget_share_pct",
+                                                    "contribution_eur"])), hide_index=True)
             st.caption(t("bij.mine_category_caption", year=year))
         with right:
             trend = data.query("municipality_contribution_by_year", cbs_code=code)
@@ -110,32 +111,32 @@ else:
             g1, g2, g3 = st.columns(3)
             g1.metric(t("gm.kpi_paid", year=year), mine_words.amount(got["contribution_eur"]))
             g2.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
-                      delta=mine_words.attributed_delta(got), delta_color="off",
+                      delta=md(mine_words.attributed_delta(got)), delta_color="off",
                       delta_arrow="off", help=t("gm.kpi_attributed_help"))
-            g3.metric(t("gm.kpi_products"), mine_words.products_value(got))
-            st.markdown(mine_words.lead(got, year, meta["as_of_date"],
-                                        bool(this["is_partial_year"])))
+            g3.metric(t("gm.kpi_products"), md(mine_words.products_value(got)))
+            st.markdown(md(mine_words.lead(got, year, meta["as_of_date"],
+                                           bool(this["is_partial_year"]))))
             used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
             if not mine_words.use_recorded(got):
-                st.info(mine_words.no_use(year), icon=":material/info:")
+                st.info(md(mine_words.no_use(year)), icon=":material/info:")
             else:
-                st.markdown(f"**{t('gm.used_title', name=mine['name'])}**")
+                st.markdown(f"**{msg('gm.used_title', name=mine['name'])}**")
                 blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
                                                        "attributed_eur"], eur_digits=2))
-                st.markdown(f"**{t('gm.not_used_title', name=mine['name'])}**")
+                st.markdown(f"**{msg('gm.not_used_title', name=mine['name'])}**")
                 if unused.empty:
-                    st.markdown(mine_words.not_used_none(got))
+                    st.markdown(md(mine_words.not_used_none(got)))
                 else:
                     blocks.text_table(display_frame(unused, ["item_name",
                                                              "user_municipalities"]))
-            with st.expander(mine_words.for_all_title(got), key="mine_for_all"):
+            with st.expander(md(mine_words.for_all_title(got)), key="mine_for_all"):
                 blocks.text_table(display_frame(mine_words.for_all_items(items),
                                                 ["item_name", "attributed_eur"], eur_digits=2))
-                st.caption(mine_words.for_all_caption(items))
+                st.caption(md(mine_words.for_all_caption(items)))
             st.markdown(f"**{t('gm.compare_title')}**")
             blocks.text_table(mine_words.comparison(got))
             st.caption(t("gm.compare_caption"))
-            st.caption(mine_words.method())
+            st.caption(md(mine_words.method()))
             st.download_button(
                 t("gm.download", year=year), key="mine_brief", icon=":material/download:",
                 data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),

@@ -3,11 +3,12 @@ checked live against the fund and the 50/20/30 norm, compared with basis, and ha
 ALV as a proposal and to the import as next year's budget."""
 import streamlit as st
 
-from ggu import i18n, report
+from ggu import i18n, paths, report
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import BASIS, PlanError, export, figures
 from ggu.present import narrative
+from ggu.present.text import md
 from ggu.web import auth, blocks, charts, data, planning, url
 from ggu.web.plot import plot
 
@@ -26,15 +27,17 @@ with st.expander(t("plan.rules_title"), icon=":material/calculate:"):
 
 who = planning.editor() if auth.can("plan_concept") else None   # college and beheer
 options = {s.name: s for s in planning.visible(who is not None)}
+for line in planning.damaged(who is not None):   # only those who may see concepts
+    st.warning(line, icon=":material/broken_image:")
 key = url.state("scenario", list(options), BASIS)
 if st.session_state.get("plan_pending") in options:   # a copy just made opens
     st.session_state[key] = st.session_state.pop("plan_pending")
 st.selectbox(t("plan.pick"), list(options), key=key, help=t("plan.pick_help"))
 url.write("scenario", st.session_state[key], default=BASIS)
 origin = planning.opened(options[st.session_state[key]])
-st.caption(planning.label(origin) + (" · " + t(
+st.caption(md(planning.label(origin) + (" · " + t(
     "plan.version", version=origin.version, user=origin.saved_by,
-    at=fmt.timestamp(origin.saved_at)) if origin.version else ""))
+    at=fmt.timestamp(origin.saved_at)) if origin.version else "")))
 editable = who is not None and not origin.is_basis
 if who is None:
     st.info(t("plan.readonly"), icon=":material/lock:")
@@ -49,7 +52,7 @@ else:
                 st.session_state["plan_pending"] = planning.copy(origin, name, who).name
                 st.rerun()
             except PlanError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(md(str(error)), icon=":material/error:")
 
 state = f"{origin.name}_{origin.version}"   # a saved version opens with fresh widgets
 left, right = st.columns(2)
@@ -70,7 +73,7 @@ edited = st.data_editor(frame, column_order=order, column_config=config, hide_in
 try:
     draft = planning.draft(origin, lines, edited, rate, indexation)
 except PlanError as error:
-    st.error(str(error), icon=":material/error:")
+    st.error(md(str(error)), icon=":material/error:")
     st.stop()
 
 if editable:
@@ -89,7 +92,7 @@ if editable:
                     "plan.saved" if action == "save" else "plan.published", version=saved.version)
                 st.rerun()
             except PlanError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(md(str(error)), icon=":material/error:")
                 st.session_state["plan_conflict"] = True
     if st.session_state.get("plan_conflict"):
         st.button(t("plan.reopen"), key=f"reopen_{state}", icon=":material/refresh:",
@@ -103,7 +106,7 @@ realised = q("plan_realised_by_year")
 st.header(t("plan.years_heading"), anchor=False)
 for col, row in zip(st.columns(len(years)), years.itertuples(index=False)):
     col.metric(str(int(row.year)), fmt.eur_mln(row.room_eur), border=True,
-               delta=f"{narrative.room_word(row.room_eur)} · {t('plan.kpi_fund').lower()} "
+               delta=f"{md(narrative.room_word(row.room_eur))} · {t('plan.kpi_fund').lower()} "
                      f"{fmt.eur_mln(row.fund_eur)}", delta_color="off", delta_arrow="off",
                help=t("plan.kpi_room"))
 blocks.text_table(narrative.year_table(years))
@@ -129,7 +132,7 @@ code = st.selectbox(t("plan.effect_pick"), list(names), format_func=names.get, i
                     key="plan_gemeente", placeholder=t("bij.mine_placeholder"))
 if code is not None:
     effect = figures.contribution(draft, code, q)
-    st.subheader(narrative.effect_title(names[code], effect), anchor=False)
+    st.subheader(md(narrative.effect_title(names[code], effect)), anchor=False)
     st.caption(t("plan.effect_summary"))
     blocks.text_table(narrative.effect_table(effect))
 
@@ -141,7 +144,7 @@ if not others:
     st.caption(t("plan.compare_none"))
 if picked:
     compared = figures.compare([options[BASIS]] + [options[n] for n in picked], q)
-    st.subheader(narrative.compare_title(compared), anchor=False)
+    st.subheader(md(narrative.compare_title(compared)), anchor=False)
     plot(charts.plan_room(compared, [BASIS, *picked]), key="plan_compare_chart")
     st.caption(t("plan.compare_summary"))
     blocks.text_table(narrative.compare_table(compared))
@@ -152,12 +155,13 @@ for col, fmt_name in zip(st.columns(4), [*report.FORMATS, "xlsx"]):
     if fmt_name == "xlsx":
         col.download_button(t("plan.download_xlsx"), key="plan_xlsx",
                             data=lambda s=draft: export.workbook_bytes(s, q),
-                            file_name=f"ggu-begroting-{first}-{draft.name}.xlsx",
+                            file_name=paths.file_name("ggu-begroting", first, draft.name,
+                                                      ext="xlsx"),
                             icon=":material/download:", on_click="ignore")
         continue
     col.download_button(
         t("plan.download", fmt=fmt_name.upper()), key=f"plan_{fmt_name}",
         data=lambda f=fmt_name, s=draft: report.render(
             report.build_proposal(s, lang=lang, query=q), f),
-        file_name=f"ggu-alv-voorstel-{first}-{draft.name}.{fmt_name}",
+        file_name=paths.file_name("ggu-alv-voorstel", first, draft.name, ext=fmt_name),
         mime=report.FORMATS[fmt_name], icon=":material/download:", on_click="ignore")

@@ -11,11 +11,13 @@ from ggu.i18n import t, value
 from ggu.present import choices, narrative
 from ggu.present.labels import signed_pct, verdict_label
 from ggu.present.tables import display_frame, status_grid, styled_frame
+from ggu.present.text import md, msg
 from ggu.store.codes import CATEGORIES, KINDS, STATUSES
 from ggu.web import blocks, charts, data, parts, status, url
 
 blocks.frame_guard()
-rules_help = t("pf.exceptions_help", rules=narrative.rules_text(data.query("exception_rules")))
+rules_help = msg("pf.exceptions_help",
+                 rules=narrative.rules_text(data.query("exception_rules")))
 year = blocks.year()
 meta = data.query("meta").iloc[0]
 years = data.query("years")["year"].tolist()
@@ -54,7 +56,7 @@ k3.metric(forecast_label, fmt.eur_mln(total["forecast_eur"]), border=True,
           delta=t("pf.kpi_forecast_delta", pct=signed_pct(total["forecast_deviation_pct"])),
           delta_color="off", delta_arrow="off", help=t("pf.forecast_help"))
 k4.metric(t("pf.kpi_exceptions"), fmt.number(len(exceptions)), border=True,
-          delta=narrative.red_among(exceptions), delta_color="off",
+          delta=md(narrative.red_among(exceptions)), delta_color="off",
           delta_arrow="off", help=rules_help)
 
 blocks.chart(charts.forecast_vs_budget(by_category), key="forecast",
@@ -113,12 +115,12 @@ status_changes = data.query("status_changes", year=year)
 if status_changes.empty:
     st.caption(t("st.changes_none"))
 else:
-    st.caption(narrative.changes_lead(status_changes))
+    st.caption(md(narrative.changes_lead(status_changes)))
     status.changes(status_changes, key="project")
 grid = data.query("status_by_item_quarter", year=year, items=tuple(shown_ids) or None)
 if not grid.empty and shown_ids:
-    st.header(narrative.status_grid_title(grid), anchor=False)
-    st.caption(narrative.status_grid_summary(grid) + " " + t("st.grid_caption"))
+    st.header(md(narrative.status_grid_title(grid)), anchor=False)
+    st.caption(md(narrative.status_grid_summary(grid)) + " " + t("st.grid_caption"))
     st.dataframe(status_grid(grid), hide_index=True, key="pf_status_grid",
                  height=min(38 + 35 * grid["item_id"].nunique(), 560))
 
@@ -135,10 +137,10 @@ if item_id:
     item = items[items["item_id"] == item_id].iloc[0]
     item_decisions = data.query("decisions", item_id=item_id)
     with st.container(border=True):
-        st.markdown(f"### {item['name']}")
-        st.markdown(narrative.item_facts(item))
+        st.markdown(f"### {md(item['name'])}")
+        st.markdown(md(narrative.item_facts(item)))
         status.explanation(item["status_reason"])
-        st.markdown(t("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
+        st.markdown(msg("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
         h1, h2 = st.columns(2)
         with h1:
             status.history(data.query("item_status_history", item_id=item_id,
@@ -151,7 +153,7 @@ if item_id:
         else:
             r = in_year.iloc[0]
             if r["is_exception"]:
-                st.error(t("pf.item_exception", reason=r["reason"]), icon=":material/flag:")
+                st.error(msg("pf.item_exception", reason=r["reason"]), icon=":material/flag:")
             d1, d2, d3, d4 = st.columns(4)
             d1.metric(t("kpi.budget"), fmt.eur(r["budget_eur"]))
             d2.metric(spent_label, fmt.eur(r["spent_eur"]), help=t("kpi.realised_help"),
@@ -179,7 +181,7 @@ if item_id:
                          summary=narrative.trend_summary(history),
                          table=history, columns=["year", "budget_eur", "spent_eur",
                                                  "realised_pct", "forecast_eur"])
-        st.markdown(f"**{t('pf.indicators_title', goal=item['goal_id'])}**")
+        st.markdown(f"**{msg('pf.indicators_title', goal=item['goal_id'])}**")
         indicators = data.query("indicator_progress", goal_id=item["goal_id"])
         st.dataframe(display_frame(
             indicators.assign(verdict=[verdict_label(v) for v in indicators["verdict"]]),

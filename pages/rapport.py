@@ -2,8 +2,9 @@
 buttons and arrow keys) and the same slides as PDF, PowerPoint and HTML downloads."""
 import streamlit as st
 
-from ggu import i18n, report
+from ggu import i18n, paths, report
 from ggu.i18n import t
+from ggu.present.text import md_frame
 from ggu.report import html as report_html
 from ggu.store import snapshot_id
 from ggu.web import blocks, data
@@ -39,7 +40,8 @@ if not present:   # in presentation mode the slide fills the screen
             col.download_button(
                 t(f"rp.download_{fmt_name}"), key=f"download_{fmt_name}",
                 data=lambda f=fmt_name: _file(snapshot, year, lang, f),
-                file_name=f"ggu-alv-rapport-{year}.{fmt_name}", mime=report.FORMATS[fmt_name],
+                file_name=paths.file_name("ggu-alv-rapport", year, ext=fmt_name),
+                mime=report.FORMATS[fmt_name],
                 icon=":material/download:", help=t("rp.download_help"), on_click="ignore")
         st.caption(t("rp.quality", year=year))
 
@@ -58,7 +60,7 @@ def show(n: int) -> None:
                                                        height=max(fig.layout.height or 0, 520))
             plot(fig, key=f"chart_{slide.key}")
             with st.expander(t("rp.table_for_chart")):
-                st.table(slide.chart.table, hide_index=True)
+                st.table(md_frame(slide.chart.table), hide_index=True)
 
 
 if present:

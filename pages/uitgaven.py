@@ -3,12 +3,13 @@ drill-down treemap, spending per month and year on year, the items that stand ou
 downloads of exactly the table on screen."""
 import streamlit as st
 
-from ggu import i18n
+from ggu import i18n, paths
 from ggu.i18n import formats as fmt
 from ggu.i18n import t, value
 from ggu.present import choices, downloads, narrative
 from ggu.present.labels import amount_text
 from ggu.present.tables import display_frame
+from ggu.present.text import md, md_frame, msg
 from ggu.store.codes import CATEGORIES, FUNDING_SOURCES
 from ggu.web import blocks, charts, data, status, url
 
@@ -87,9 +88,9 @@ digits = choices.amount_digits(unit)
 span = narrative.span(year_from, year_to)
 heading.title(t("uit.title", years=span), anchor=False)
 heading.markdown(t("uit.lead"))
-st.caption(narrative.notes(unit, base_year, prices, year_from, year_to, meta["as_of_date"],
-                           by_funding=bool(st.session_state["bron"]),
-                           by_cost_type=bool(st.session_state["kostensoort"])))
+st.caption(md(narrative.notes(unit, base_year, prices, year_from, year_to, meta["as_of_date"],
+                              by_funding=bool(st.session_state["bron"]),
+                              by_cost_type=bool(st.session_state["kostensoort"]))))
 
 total = levels[levels["node_level"] == "total"]
 if total.empty or not total.iloc[0]["item_count"]:
@@ -123,7 +124,7 @@ with left:
                  eur_digits=digits, decisions=marked)
 with right:
     if year_from == year_to:
-        st.header(t("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),
+        st.header(msg("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),
                   anchor=False)
         st.info(t("uit.yoy_one_year"))
     else:
@@ -143,7 +144,7 @@ for tab, rank in zip(st.tabs([t("uit.top_spent"), t("uit.top_over"), t("uit.top_
     if top.empty:
         tab.success(t("uit.top_none"))
     else:
-        tab.table(display_frame(top, TOP, eur_digits=digits), hide_index=True)
+        tab.table(md_frame(display_frame(top, TOP, eur_digits=digits)), hide_index=True)
 
 st.header(t("uit.table_title"), anchor=False)
 st.caption(t("uit.table_caption", n=len(by_item)))
@@ -157,12 +158,14 @@ buttons = st.container(horizontal=True)
 buttons.download_button(t("uit.download_csv"), key="download_csv",
                         data=lambda: downloads.to_csv(by_item, TABLE, lang=lang,
                                                       decimals=4 if digits else 2),
-                        file_name=f"{name}.csv", mime="text/csv", icon=":material/download:",
+                        file_name=paths.file_name(name, ext="csv"), mime="text/csv",
+                        icon=":material/download:",
                         on_click="ignore")
 buttons.download_button(t("uit.download_xlsx"), key="download_xlsx",
                         data=lambda: downloads.to_xlsx(
                             by_item, TABLE, sheet=sheet, lang=lang,
                             eur_format="#,##0.0000" if digits else None),
-                        file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore",
+                        file_name=paths.file_name(name, ext="xlsx"),
+                        icon=":material/download:", on_click="ignore",
                         mime="application/vnd.openxmlformats-officedocument."
                              "spreadsheetml.sheet")

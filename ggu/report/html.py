@@ -53,7 +53,7 @@ def slide_html(slide: Slide, report: Report, with_chart_table: bool = True) -> s
     e = html.escape
     out = [f"<h1>{e(slide.title)}</h1>" if slide.key == "title" else f"<h2>{e(slide.title)}</h2>"]
     if slide.lead:
-        out.append(f"<p class='lead'>{e(slide.lead.replace('`', ''))}</p>")
+        out.append(f"<p class='lead'>{e(slide.lead)}</p>")
     if slide.kpis:
         out.append("<div class='kpis'>" + "".join(
             f"<div class='kpi'><b>{e(v)}</b><span>{e(label)}</span></div>"
@@ -63,7 +63,7 @@ def slide_html(slide: Slide, report: Report, with_chart_table: bool = True) -> s
             f"<div><h3>{e(h)}</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines)
             + "</ul></div>" for h, lines in slide.lists) + "</div>")
     if slide.notes:
-        out.append("<div class='notes'>" + "".join(f"<p>{e(n.replace('`', ''))}</p>"
+        out.append("<div class='notes'>" + "".join(f"<p>{e(n)}</p>"
                                                    for n in slide.notes) + "</div>")
     if slide.table is not None:
         out.append(slide.table.to_html(index=False, border=0))

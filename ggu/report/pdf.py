@@ -157,7 +157,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
         if slide.lead:
             text(11.5, "", GREY)
             pdf.set_x(15)
-            pdf.multi_cell(267, 5.6, slide.lead.replace("`", ""), align="L")
+            pdf.multi_cell(267, 5.6, slide.lead, align="L")
         top = pdf.get_y() + 5
         if slide.kpis:
             w = 267 / len(slide.kpis)
@@ -212,6 +212,6 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
             pdf.set_xy(15, top + 5)
             for note in slide.notes:
                 pdf.set_x(15)
-                pdf.multi_cell(240, 8, note.replace("`", ""), align="L")
+                pdf.multi_cell(240, 8, note, align="L")
                 pdf.set_y(pdf.get_y() + 3)
     return bytes(pdf.output())

@@ -33,7 +33,7 @@ def render_pptx(report: Report) -> bytes:
         frame.word_wrap = True
         for i, line in enumerate([lines] if isinstance(lines, str) else lines):
             p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            p.text = line.replace("`", "")
+            p.text = line
             p.font.size, p.font.bold, p.font.color.rgb = Pt(size), bold, colour(col)
             if align is not None:
                 p.alignment = align

@@ -11,6 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from ggu.i18n import t
 from ggu.present.tables import display_frame
+from ggu.present.text import md
 from ggu.web import parts
 from ggu.web.plot import plot
 
@@ -57,9 +58,9 @@ def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
     fragment): a page that opens with its tables closed need not load Streamlit's data grid,
     about 0.3 s of a first visit. `decisions` (rows of decisions.sql): the decisions marked on
     the chart, listed under its table."""
-    (st.header if level == 2 else st.subheader)(title, anchor=False)
+    (st.header if level == 2 else st.subheader)(md(title), anchor=False)
     plot(fig, key=key)
-    st.caption(summary)
+    st.caption(md(summary))
     with st.expander(t("table.show"), key=f"{key}_table", on_change="rerun") as box:
         if box.open:
             st.dataframe(display_frame(table, columns, eur_digits=eur_digits), hide_index=True)

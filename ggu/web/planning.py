@@ -8,7 +8,8 @@ import streamlit as st
 
 from ggu import i18n
 from ggu.i18n import t
-from ggu.plan import BASIS, PlanError, Plans, Scenario, edits, figures
+from ggu.plan import PlanError, Plans, Scenario, edits, figures
+from ggu.plan.scenario import check_name
 from ggu.web import auth, data
 
 
@@ -19,6 +20,14 @@ def editor() -> str:
 
 def plans() -> Plans:
     return Plans()
+
+
+def damaged(can_see_concepts: bool) -> list[str]:
+    """One line per saved scenario whose file does not read, for those who may see concepts
+    (a damaged file may hold one); nothing for other readers, whose page works as usual."""
+    if not can_see_concepts:
+        return []
+    return [d.message(short=True) for d in plans().damaged()]
 
 
 def visible(can_see_concepts: bool) -> list[Scenario]:
@@ -111,12 +120,13 @@ def save(scenario: Scenario, user: str, **changes) -> Scenario:
 
 def copy(origin: Scenario, name: str, user: str) -> Scenario:
     """A new scenario named `name` with `origin`'s contents (basis: its carry-forward)."""
-    if plans().exists(name) or name.strip().lower() == BASIS:
+    name = check_name(name)   # normalised as on the command line: NFKC, trimmed
+    if plans().exists(name):
         raise PlanError(t("plan.err.exists", name=name))
     return plans().save(Scenario.from_dict({
-        **origin.to_dict(), "name": name.strip(), "status": "concept", "version": 0,
+        **origin.to_dict(), "name": name, "status": "concept", "version": 0,
         "description": ""}), user)
 
 
-__all__ = ["PlanError", "copy", "draft", "editor", "editor_columns", "editor_frame", "label",
-           "opened", "original_end_years", "pin", "reopen", "save", "visible"]
+__all__ = ["PlanError", "copy", "damaged", "draft", "editor", "editor_columns", "editor_frame",
+           "label", "opened", "original_end_years", "pin", "reopen", "save", "visible"]

@@ -9,6 +9,7 @@ import streamlit as st
 from ggu.i18n import t, value
 from ggu.present.labels import short_explanation
 from ggu.present.tables import display_frame
+from ggu.present.text import md, msg
 from ggu.web import auth, blocks
 
 EXPLANATIONS = ("explanation", "status_reason")   # the columns that hold a status explanation
@@ -35,7 +36,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 def explanation(text) -> None:
     """An item's status explanation as a line of its detail."""
     text = explained(text)
-    st.markdown(t("pf.item_reason", reason=text if isinstance(text, str) and text else "–"))
+    st.markdown(msg("pf.item_reason", reason=text if isinstance(text, str) and text else "–"))
 
 
 def changes(rows: pd.DataFrame, key: str) -> None:
@@ -49,13 +50,13 @@ def changes(rows: pd.DataFrame, key: str) -> None:
         if found.empty:
             column.caption(t("st.changes_empty_kind"))
         for r in found.itertuples(index=False):
-            column.button(r.name, key=f"{key}_change_{r.item_id}", type="tertiary",
+            column.button(md(r.name), key=f"{key}_change_{r.item_id}", type="tertiary",
                           on_click=pick, args=(r.item_id,),
-                          help=t("st.changes_button_help", name=r.name))
+                          help=msg("st.changes_button_help", name=r.name))
             was = value("status", r.previous_status) if kind != "nieuw" else ""
-            column.caption(f"{value('status', r.status)}" + (f" ({was})" if was else "")
-                           + (f" · {explained(r.explanation)}"
-                              if isinstance(r.explanation, str) else ""))
+            column.caption(md(f"{value('status', r.status)}" + (f" ({was})" if was else "")
+                              + (f" · {explained(r.explanation)}"
+                                 if isinstance(r.explanation, str) else "")))
 
 
 def history(rows: pd.DataFrame) -> None:

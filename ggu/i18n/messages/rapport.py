@@ -69,7 +69,7 @@ NL = {
     'rp.close_source': 'Gegevens: {source}, snapshot {snapshot}, stand {as_of}.',
     'rp.close_cbs': 'Bron inwoners: CBS.',
     'rp.close_same': 'Alle cijfers komen uit hetzelfde snapshot als het GGU Portfoliodashboard en '
-                     'zijn na te rekenen met `python -m ggu summary --year {year}`.',
+                     'zijn na te rekenen met: python -m ggu summary --year {year}',
     'rp.close_made': 'Rapport gemaakt op {date}.',
     'rp.chart_fallback': 'Grafiek niet beschikbaar (Chromium ontbreekt); de cijfers staan in de '
                          'tabel. Installeer Chromium en maak het rapport opnieuw voor de grafiek.',
@@ -144,7 +144,7 @@ EN = {
     'rp.close_source': 'Data: {source}, snapshot {snapshot}, as of {as_of}.',
     'rp.close_cbs': 'Source of inhabitants: CBS (Statistics Netherlands).',
     'rp.close_same': 'Every figure comes from the same snapshot as the GGU Portfolio dashboard '
-                     'and can be checked with `python -m ggu summary --year {year}`.',
+                     'and can be checked with: python -m ggu summary --year {year}',
     'rp.close_made': 'Report made on {date}.',
     'rp.chart_fallback': 'Chart not available (Chromium is missing); the figures are in the '
                          'table. Install Chromium and make the report again for the chart.',

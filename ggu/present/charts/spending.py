@@ -10,6 +10,7 @@ from ggu.i18n import formats as fmt
 from ggu.present.charts.base import amount, amount_axis, date_ticks, hover_amount, layout
 from ggu.present.labels import amount_text
 from ggu.present.palette import BUDGET_LINE, REALISED_SCALE, SPENT_FILL, YEAR_DASHES, YEAR_GREYS
+from ggu.present.text import plotly
 
 
 def spend_treemap(tree: pd.DataFrame, unit: str = "eur") -> go.Figure:
@@ -32,11 +33,11 @@ def spend_treemap(tree: pd.DataFrame, unit: str = "eur") -> go.Figure:
         elif r.node_level == "theme":
             ids.append(f"t/{r.category}/{r.theme}")
             parents.append(f"c/{r.category}")
-            labels.append(r.theme)
+            labels.append(plotly(r.theme))
         else:
             ids.append(f"i/{r.item_id}")
             parents.append(f"t/{r.category}/{r.theme}")
-            labels.append(r.item_name)
+            labels.append(plotly(r.item_name))
     is_item = rows["node_level"] == "item"
     values = [max(float(v), 0.0) if item else 0.0 for v, item in zip(rows["spent_eur"], is_item)]
     realised = rows["realised_pct"].astype(float).fillna(100.0)

@@ -11,6 +11,7 @@ from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.charts.base import every_other, layout, narrow
 from ggu.present.palette import INK, STATUS_COLOURS
+from ggu.present.text import plotly
 from ggu.store import codes
 
 HOVER_DECISIONS = 4     # decisions named in one marker's tooltip; the rest are counted
@@ -45,7 +46,7 @@ def status_counts(df: pd.DataFrame, partial_label: str | None = None) -> go.Figu
 
 def _hover(rows: pd.DataFrame) -> str:
     lines = [f"<b>{fmt.date(r.decision_date)}</b> · {i18n.value('body', r.body)}<br>"
-             + "<br>".join(textwrap.wrap(str(r.decision), 60))
+             + "<br>".join(plotly(line) for line in textwrap.wrap(str(r.decision), 60))
              for r in rows.head(HOVER_DECISIONS).itertuples(index=False)]
     if len(rows) > HOVER_DECISIONS:
         lines.append(i18n.t("dec.hover_more", n=len(rows) - HOVER_DECISIONS))

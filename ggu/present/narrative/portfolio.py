@@ -5,6 +5,7 @@ import pandas as pd
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
+from ggu.present.text import Markdown, msg
 
 
 def _side(deviation) -> str:
@@ -74,10 +75,10 @@ def roadmap_summary(rows: pd.DataFrame, year: int) -> str:
     return i18n.t("roadmap.summary", **_roadmap_counts(rows, year))
 
 
-def item_facts(item: pd.Series) -> str:
+def item_facts(item: pd.Series) -> Markdown:
     """One line about an item (a row of items.sql): status, kind, category, phase, theme, owner
-    and its years."""
-    return i18n.t("pf.item_facts", status=i18n.value("status", item["status"]),
+    and its years, as Markdown (its texts escaped)."""
+    return msg("pf.item_facts", status=i18n.value("status", item["status"]),
                   kind=i18n.value("kind", item["kind"]),
                   category=i18n.value("category", item["category"]),
                   phase=i18n.value("phase", item["phase"]), theme=item["theme"],

@@ -31,7 +31,8 @@ with st.container(border=True):
     c0, c1, c2, c3, c4 = st.columns([3, 1, 1, 2, 2])
     c0.multiselect(t("dec.f_body"), list(BODIES), key=url.state("orgaan", list(BODIES), [],
                                                                multi=True),
-                   format_func=lambda b: value("body", b), placeholder=t("dec.all"))
+                   format_func=lambda b: value("body", b), placeholder=t("dec.all"),
+                   select_all=False)
     c1.selectbox(t("dec.f_year_from"), years, key=url.state("besluit_van", years, years[0]))
     c2.selectbox(t("dec.f_year_to"), years, key=url.state("besluit_tot", years, years[-1]))
     c3.selectbox(t("dec.f_item"), list(item_names), index=None, placeholder=t("dec.all"),

@@ -37,51 +37,38 @@ if this["is_partial_year"]:
     st.info(t("bij.partial", year=year, as_of=fmt.date(meta["as_of_date"])),
             icon=":material/event:")
 
-k1, k2, k5 = st.columns(3)
-k3, k4, k6 = st.columns(3)
-k1.metric(t("bij.kpi_rate"), fmt.eur(this["rate_per_inhabitant_eur"], digits=2), border=True,
-          help=t("bij.kpi_rate_help"))
-k2.metric(t("bij.kpi_total"), fmt.eur_mln(this["contributions_due_eur"]), border=True,
-          delta=t("bij.kpi_total_delta", n=fmt.number(this["paying_municipalities"]),
-                  inh=fmt.number(this["inhabitants"])), delta_color="off", delta_arrow="off")
-for col, instalment in ((k3, "january"), (k4, "july")):
-    col.metric(t("bij.kpi_instalment", instalment=t(f"bij.{instalment}")),
-               fmt.eur_mln(this[f"{instalment}_received_eur"]), border=True,
-               delta=t("bij.kpi_instalment_delta", due=fmt.eur_mln(this[f"{instalment}_due_eur"])),
-               delta_color="off", delta_arrow="off")
-k5.metric(t("bij.kpi_balance"), fmt.eur_mln(this["balance_eur"]), border=True,
-          help=t("bij.kpi_balance_help"),
-          delta=t("bij.kpi_balance_delta", spent=fmt.eur_mln(this["fund_spent_eur"])),
-          delta_color="off", delta_arrow="off")
-k6.metric(t("bij.kpi_other"), fmt.eur_mln(this["budget_rijk_eur"]), border=True,
-          delta=t("bij.kpi_other_delta", overig=fmt.eur_mln(this["budget_overig_eur"])),
-          delta_color="off", delta_arrow="off")
-
-blocks.chart(charts.funding_by_year(by_year), key="funding",
-             title=narrative.funding_title(by_year),
-             summary=narrative.funding_summary(this, year), table=by_year,
-             columns=["year", "rate_per_inhabitant_eur", "inhabitants", "contributions_due_eur",
-                      "january_due_eur", "january_received_eur", "july_due_eur",
-                      "july_received_eur", "budget_rijk_eur", "budget_overig_eur",
-                      "fund_spent_eur", "balance_eur"])
-
-# Mijn gemeente: searchable; the choice lives in the URL (?gemeente=GM0363).
-st.header(t("bij.mine_title"), anchor=False)
+# Mijn gemeente: searchable; the choice lives in the URL (?gemeente=GM0363). A municipality
+# chosen comes first (a councillor's link opens at its part, its brief's button near the top);
+# none chosen, the section waits below the fund's figures.
+MINE = "mijn-gemeente"   # the anchor of its heading
 municipalities = data.query("contribution_by_municipality", year=year)
 names = dict(zip(municipalities["cbs_code"], municipalities["name"]))
 key = url.state("gemeente", list(names), None)
 if st.session_state[key] not in names:
     st.session_state[key] = None
-st.selectbox(t("bij.mine_pick"), list(names), key=key, format_func=names.get,
-             placeholder=t("bij.mine_placeholder"))
-code = st.session_state[key]
-url.write("gemeente", code)
-if code is None:
-    st.info(t("bij.mine_none"), icon=":material/search:")
-else:
+
+
+def mine_block() -> None:
+    st.header(t("bij.mine_title"), anchor=MINE)
+    blocks.go_to(MINE)
+    st.selectbox(t("bij.mine_pick"), list(names), key=key, format_func=names.get,
+                 placeholder=t("bij.mine_placeholder"), on_change=blocks.ask_go_to, args=(MINE,))
+    code = st.session_state[key]
+    url.write("gemeente", code)
+    if code is None:
+        st.info(t("bij.mine_none"), icon=":material/search:")
+        return
     mine = municipalities[municipalities["cbs_code"] == code].iloc[0]
+    # What it gets: the attribution (attribution_by_municipality*.sql), as in its brief.
+    attribution = data.query("attribution_by_municipality", year=year, cbs_code=code)
     with st.container(border=True):
         st.subheader(md(f"{mine['name']} · {mine['province']}"), anchor=False)
+        if not attribution.empty:   # the brief first: what a councillor came for
+            st.download_button(
+                t("gm.download", year=year), key="mine_brief", icon=":material/download:",
+                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
+                file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
+                help=t("gm.download_help"), on_click="ignore")
         m1, m2, m3 = st.columns(3)
         m1.metric(t("bij.mine_inhabitants"), fmt.number(mine["inhabitants"]))
         m2.metric(t("bij.mine_contribution", year=year), fmt.eur(mine["contribution_eur"]),
@@ -103,8 +90,6 @@ else:
                          summary=narrative.municipality_trend_summary(trend),
                          table=trend, columns=["year", "inhabitants", "rate_per_inhabitant_eur",
                                                "contribution_eur", "fund_share_pct"])
-        # What it gets: the attribution (attribution_by_municipality*.sql), as in its brief.
-        attribution = data.query("attribution_by_municipality", year=year, cbs_code=code)
         if not attribution.empty:
             got = attribution.iloc[0]
             items = data.query("attribution_by_municipality_item", year=year, cbs_code=code)
@@ -137,12 +122,42 @@ else:
             blocks.text_table(mine_words.comparison(got))
             st.caption(t("gm.compare_caption"))
             st.caption(md(mine_words.method()))
-            st.download_button(
-                t("gm.download", year=year), key="mine_brief", icon=":material/download:",
-                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
-                file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
-                help=t("gm.download_help"), on_click="ignore")
         st.caption(t("bij.cbs"))
+
+
+if st.session_state[key] is not None:
+    mine_block()
+
+k1, k2, k5 = st.columns(3)
+k3, k4, k6 = st.columns(3)
+k1.metric(t("bij.kpi_rate"), fmt.eur(this["rate_per_inhabitant_eur"], digits=2), border=True,
+          help=t("bij.kpi_rate_help"))
+k2.metric(t("bij.kpi_total"), fmt.eur_mln(this["contributions_due_eur"]), border=True,
+          delta=t("bij.kpi_total_delta", n=fmt.number(this["paying_municipalities"]),
+                  inh=fmt.number(this["inhabitants"])), delta_color="off", delta_arrow="off")
+for col, instalment in ((k3, "january"), (k4, "july")):
+    col.metric(t("bij.kpi_instalment", instalment=t(f"bij.{instalment}")),
+               fmt.eur_mln(this[f"{instalment}_received_eur"]), border=True,
+               delta=t("bij.kpi_instalment_delta", due=fmt.eur_mln(this[f"{instalment}_due_eur"])),
+               delta_color="off", delta_arrow="off")
+k5.metric(t("bij.kpi_balance"), fmt.eur_mln(this["balance_eur"]), border=True,
+          help=t("bij.kpi_balance_help"),
+          delta=t("bij.kpi_balance_delta", spent=fmt.eur_mln(this["fund_spent_eur"])),
+          delta_color="off", delta_arrow="off")
+k6.metric(t("bij.kpi_other"), fmt.eur_mln(this["budget_rijk_eur"]), border=True,
+          delta=t("bij.kpi_other_delta", overig=fmt.eur_mln(this["budget_overig_eur"])),
+          delta_color="off", delta_arrow="off")
+
+blocks.chart(charts.funding_by_year(by_year), key="funding",
+             title=narrative.funding_title(by_year),
+             summary=narrative.funding_summary(this, year), table=by_year,
+             columns=["year", "rate_per_inhabitant_eur", "inhabitants", "contributions_due_eur",
+                      "january_due_eur", "january_received_eur", "july_due_eur",
+                      "july_received_eur", "budget_rijk_eur", "budget_overig_eur",
+                      "fund_spent_eur", "balance_eur"])
+
+if st.session_state[key] is None:
+    mine_block()
 
 provinces = data.query("contribution_by_province", year=year)
 blocks.chart(charts.province_bars(provinces), key="provinces",

@@ -27,10 +27,13 @@ goal_names = dict(zip(items["goal_id"], items["goal_name"]))
 
 # The item in the URL (?project=IBD, or the old ?item=IBD) is checked against the items that
 # exist; anything else is ignored with a message, never an error.
+DETAIL = "project-in-detail"   # the anchor of the item detail's heading
 if "project" not in st.session_state:
     wanted = url.wanted("project")
     url.state("project", list(names), None)
     st.session_state["project_refused"] = bool(wanted) and wanted not in names
+    if st.session_state["project"]:   # a shared link to an item opens at its detail
+        blocks.ask_go_to(DETAIL)
 
 st.title(t("pf.title", year=year), anchor=False)
 st.markdown(t("pf.lead"))
@@ -72,15 +75,18 @@ all_rows = all_rows.assign(reason=narrative.exception_reasons(all_rows))
 f1, f2, f3, f4, f5 = st.columns(5)
 categories = f1.multiselect(t("col.category"), CATEGORIES, key="pf_category",
                             format_func=lambda c: value("category", c),
-                            placeholder=t("pf.all"))
+                            placeholder=t("pf.all"), select_all=False)
 themes = f2.multiselect(t("col.theme"), sorted(all_rows["theme"].unique()), key="pf_theme",
-                        placeholder=t("pf.all"))
+                        placeholder=t("pf.all"), select_all=False)
 goals = f3.multiselect(t("pf.goal"), sorted(all_rows["goal_id"].unique()), key="pf_goal",
-                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"))
+                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"),
+                       select_all=False)
 statuses = f4.multiselect(t("col.status"), STATUSES, key="pf_status",
-                          format_func=lambda s: value("status", s), placeholder=t("pf.all"))
+                          format_func=lambda s: value("status", s), placeholder=t("pf.all"),
+                          select_all=False)
 kinds = f5.multiselect(t("col.kind"), KINDS, key="pf_kind",
-                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"))
+                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"),
+                       select_all=False)
 s1, s2 = st.columns([3, 2], vertical_alignment="bottom")
 search = s1.text_input(t("pf.search"), key="pf_search", placeholder=t("pf.search_hint"))
 only_exceptions = s2.toggle(t("pf.only_exceptions"), key="pf_exceptions", help=rules_help)
@@ -94,10 +100,12 @@ shown_ids = rows["item_id"].tolist()
 
 
 def _pick(ids: list[str]) -> None:
-    """A row clicked in the table becomes the item shown in the detail below."""
+    """A row clicked in the table becomes the item shown in the detail below, and the page
+    goes there."""
     picked = st.session_state["pf_table"].selection.rows
     if picked:
         st.session_state["project"] = ids[picked[0]]
+        blocks.ask_go_to(DETAIL)
 
 
 st.caption(t("pf.items_caption", n=len(rows), total=len(all_rows)))
@@ -116,7 +124,7 @@ if status_changes.empty:
     st.caption(t("st.changes_none"))
 else:
     st.caption(md(narrative.changes_lead(status_changes)))
-    status.changes(status_changes, key="project")
+    status.changes(status_changes, key="project", detail=DETAIL)
 grid = data.query("status_by_item_quarter", year=year, items=tuple(shown_ids) or None)
 if not grid.empty and shown_ids:
     st.header(md(narrative.status_grid_title(grid)), anchor=False)
@@ -125,7 +133,8 @@ if not grid.empty and shown_ids:
                  height=min(38 + 35 * grid["item_id"].nunique(), 560))
 
 # -- One item -------------------------------------------------------------------------------
-st.header(t("pf.detail_title"), anchor=False)
+st.header(t("pf.detail_title"), anchor=DETAIL)
+blocks.go_to(DETAIL)
 item_id = st.selectbox(t("pf.item"), list(names), key="project", index=None,
                        format_func=lambda i: narrative.item_label(i, names[i]),
                        placeholder=t("pf.pick"))

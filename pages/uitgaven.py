@@ -65,7 +65,9 @@ with st.container(border=True):
     cols = st.columns(3) + st.columns(3)
     for col, (key, (label, allowed, labels)) in zip(cols, multi.items()):
         col.multiselect(t(label), allowed, key=url.state(key, allowed, [], multi=True),
-                        format_func=labels.get, placeholder=t("uit.all"))
+                        format_func=labels.get, placeholder=t("uit.all"),
+                        select_all=False)   # all = none chosen (and Streamlit's is English)
+    level_slot = st.container()   # the level: its choices are the selection's nodes
 
 year_from, year_to = sorted((st.session_state["van"], st.session_state["tot"]))
 base_year = st.session_state["prijsjaar"]
@@ -82,7 +84,18 @@ params = dict(year_from=year_from, year_to=year_to, unit=unit, base_year=base_ye
                   ("items", "project"), ("cost_types", "kostensoort"),
                   ("funding_sources", "bron"))})
 levels = data.query("spend_by_level", **params)
-months = data.query("spend_by_month", **params)
+# The level (a node of the treemap: a category, theme or item) narrows everything below the
+# treemap like a filter; the treemap shows the whole selection, zoomed in on it.
+nodes = choices.levels(levels, lambda c: value("category", c))
+level_slot.selectbox(t("uit.f_level"), list(nodes),
+                     key=url.follow("niveau", "niveau_clicked", list(nodes), choices.ALL_LEVELS),
+                     format_func=lambda n: nodes[n] or t("uit.level_all"),
+                     help=t("uit.f_level_help"))
+level = st.session_state["niveau"]
+url.write("niveau", level, choices.ALL_LEVELS)
+at_level = choices.level_params(params, level, levels)
+shown = data.query("spend_by_level", **at_level) if level else levels
+months = data.query("spend_by_month", **at_level)
 digits = choices.amount_digits(unit)
 
 span = narrative.span(year_from, year_to)
@@ -92,11 +105,13 @@ st.caption(md(narrative.notes(unit, base_year, prices, year_from, year_to, meta[
                               by_funding=bool(st.session_state["bron"]),
                               by_cost_type=bool(st.session_state["kostensoort"]))))
 
-total = levels[levels["node_level"] == "total"]
+total = shown[shown["node_level"] == "total"]
 if total.empty or not total.iloc[0]["item_count"]:
     st.info(t("uit.empty"))
     st.stop()
 total = total.iloc[0]
+if level:
+    st.info(t("uit.level_note", path=nodes[level]), icon=":material/zoom_in:")
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(t("uit.kpi_budget"), amount_text(total["budget_eur"], unit), border=True)
 k2.metric(t("uit.kpi_spent"), amount_text(total["spent_eur"], unit), border=True,
@@ -105,11 +120,11 @@ k2.metric(t("uit.kpi_spent"), amount_text(total["spent_eur"], unit), border=True
 k3.metric(t("uit.kpi_realised"), fmt.pct(total["realised_pct"]), border=True)
 k4.metric(t("uit.kpi_items"), fmt.number(total["item_count"]), border=True)
 
-blocks.chart(charts.spend_treemap(levels, unit), key="tree",
+blocks.chart(charts.spend_treemap(levels, unit, level), key="tree",
              title=narrative.tree_title(levels), summary=narrative.tree_summary(levels, unit),
              table=levels[levels["node_level"].isin(["category", "theme"])],
              columns=["category", "theme", "budget_eur", "spent_eur", "realised_pct"],
-             eur_digits=digits)
+             eur_digits=digits, clicked="niveau_clicked")
 
 left, right = st.columns(2)
 with left:
@@ -137,7 +152,7 @@ with right:
                      eur_digits=digits)
 
 st.header(t("uit.top_title"), anchor=False)
-by_item = levels[levels["node_level"] == "item"]
+by_item = shown[shown["node_level"] == "item"]
 for tab, rank in zip(st.tabs([t("uit.top_spent"), t("uit.top_over"), t("uit.top_under")]),
                      ("rank_spent", "rank_over", "rank_under")):
     top = choices.top(by_item, rank)

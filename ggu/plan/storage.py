@@ -99,6 +99,21 @@ class Plans:
         """The saved scenarios whose current version file does not read (see `scan`)."""
         return self.scan()[1]
 
+    def published(self) -> list[Scenario]:
+        """The latest published version of every saved scenario that has one: what a reader
+        sees (a concept saved on top of a published version stays with its editors)."""
+        out = []
+        for folder in sorted(p for p in self.root.glob("*") if p.is_dir()):
+            for path in reversed(self._versions(folder)):
+                try:
+                    scenario = _read(path)
+                except DamagedScenario:   # left out, as in `scan`: no older version instead
+                    break
+                if scenario.is_published:
+                    out.append(scenario)
+                    break
+        return out
+
     def names(self) -> list[str]:
         return [s.name for s in self.current()]
 

@@ -39,11 +39,13 @@ def explanation(text) -> None:
     st.markdown(msg("pf.item_reason", reason=text if isinstance(text, str) and text else "–"))
 
 
-def changes(rows: pd.DataFrame, key: str) -> None:
+def changes(rows: pd.DataFrame, key: str, detail: str) -> None:
     """What changed since the previous report, one column per kind of change (went red, worse,
-    recovered, new), each item a button that puts it in session_state[key] (the item detail)."""
+    recovered, new), each item a button that puts it in session_state[key] (the item detail)
+    and takes the reader there (`detail`: the anchor of its heading, see blocks.go_to)."""
     def pick(item_id: str) -> None:
         st.session_state[key] = item_id
+        blocks.ask_go_to(detail)
     for column, kind in zip(st.columns(len(CHANGES)), CHANGES):
         found = rows[rows["status_change"] == kind]
         column.markdown(f"**{value('status_change', kind)} ({len(found)})**")
@@ -52,7 +54,8 @@ def changes(rows: pd.DataFrame, key: str) -> None:
         for r in found.itertuples(index=False):
             column.button(md(r.name), key=f"{key}_change_{r.item_id}", type="tertiary",
                           on_click=pick, args=(r.item_id,),
-                          help=msg("st.changes_button_help", name=r.name))
+                          help=msg("st.changes_button_help", name=r.name,
+                                 section=t("pf.detail_title")))
             was = value("status", r.previous_status) if kind != "nieuw" else ""
             column.caption(md(f"{value('status', r.status)}" + (f" ({was})" if was else "")
                               + (f" · {explained(r.explanation)}"

@@ -42,7 +42,7 @@ NL = {
     'st.changes_none': 'Sinds de vorige rapportage is de status van geen enkel project veranderd.',
     'st.changes_no_reports': 'Er zijn nog geen statusrapportages (blad Statusrapportages).',
     'st.changes_empty_kind': 'Geen.',
-    'st.changes_button_help': 'Toon {name} hieronder bij "Eén project"',
+    'st.changes_button_help': 'Toon {name} hieronder bij "{section}"',
     # one item
     'st.history_title': 'Statusgeschiedenis',
     'st.history_none': 'Voor dit project zijn nog geen statusrapportages; de status komt van blad Projecten.',
@@ -121,7 +121,7 @@ EN = {
     'st.changes_none': 'Since the previous report no item has changed its status.',
     'st.changes_no_reports': 'There are no status reports yet (sheet Statusrapportages).',
     'st.changes_empty_kind': 'None.',
-    'st.changes_button_help': 'Show {name} below under "One item"',
+    'st.changes_button_help': 'Show {name} below under "{section}"',
     'st.history_title': 'Status history',
     'st.history_none': 'This item has no status reports yet; its status comes from sheet Projecten.',
     'st.history_caption': 'The latest report and every report that changed the status, newest first ({n}).',

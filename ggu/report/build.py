@@ -61,7 +61,7 @@ def _build(year, q, lang, made) -> Report:
               *_goals(year, compare, q("goal_allocation_by_year", year=year, compare_year=compare),
                       q("indicator_progress")),
               *_items(year, q("portfolio_by_item", year=year), q("exceptions_by_item", year=year)),
-              _status(year, q("status_changes", year=year, since_date=f"{year - 1}-12-31")),
+              _status(year, q("status_changes", year=year, since="jaareinde")),
               _decisions(year, q("decisions", bodies=("college", "alv"), year_from=year,
                                  year_to=year))]
     if not contrib.empty:

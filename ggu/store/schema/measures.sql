@@ -92,6 +92,11 @@ create or replace macro status_rank(status) as array_position(statuses(), status
 --   in the order they are listed: went red, worse, recovered, new (a first report).
 create or replace macro status_changes() as ['rood', 'slechter', 'hersteld', 'nieuw'];
 
+-- measure: year_end_before(y) | date | 31 December of the year before y: what "changed since the
+--   end of last year" (the ALV report) compares with, unlike "since the previous report" (the
+--   report round before the latest, status_changes.sql).
+create or replace macro year_end_before(y) as make_date(y - 1, 12, 31);
+
 -- measure: status_date(y) | date | The date a year's status is read at (status_at, status.sql): 31
 --   December, for the running year and later the as-of date.
 create or replace macro status_date(y) as least(make_date(y, 12, 31),

@@ -7,7 +7,7 @@ with by_municipality as (
     select
         c.cbs_code,
         sum(c.amount_eur) as contribution_eur,
-        coalesce(sum(c.amount_eur) filter (where c.paid_date <= a.as_of_date), 0)
+        coalesce(sum(c.amount_eur) filter (where is_received(c.paid_date, a.as_of_date)), 0)
             as received_eur
     from v_contribution as c
     cross join v_as_of as a
@@ -23,7 +23,7 @@ final as (
         m.inhabitants,
         b.contribution_eur,
         b.received_eur,
-        b.contribution_eur / nullif(m.inhabitants, 0) as per_inhabitant_eur,
+        per_inhabitant(b.contribution_eur, m.inhabitants) as per_inhabitant_eur,
         share_pct(b.contribution_eur, sum(b.contribution_eur) over ()) as fund_share_pct
     from by_municipality as b
     left join v_municipality as m on b.cbs_code = m.cbs_code and m.year = $year

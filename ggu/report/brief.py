@@ -168,7 +168,7 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
                    spent=fmt.eur_mln(f.totals["spent_eur"]),
                    partial=t("rb.partial", as_of=fmt.date(as_of)) if partial else "",
                    municipalities=int(f.contributions["paying_municipalities"]),
-                   contributions=fmt.eur_mln(f.contributions["contributions_due_eur"]),
+                   contributions=fmt.eur_mln(f.contributions["fund_eur"]),
                    rate=fmt.eur(f.contributions["rate_per_inhabitant_eur"], digits=2),
                    split=split),
         method=words.method(),

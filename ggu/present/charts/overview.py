@@ -14,10 +14,11 @@ from ggu.present.palette import BAND_COLOUR, BUDGET_LINE, CATEGORY_COLOURS, NORM
 def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     """Share per category (bars) against the norm (black tick) and its tolerance band (grey).
 
-    `split`: rows of split_by_category_by_year.sql for one year; basis 'budget' or 'spent'.
+    `split`: rows of split_by_category_by_year.sql (or of plan_by_year.sql, the same shape) for
+    one year; basis 'budget' or 'spent'. The deviation and the verdict are the query's.
     """
     share_col = f"{basis}_share_pct"
-    dev = split[share_col] - split["norm_pct"]
+    dev = split["deviation_pp" if basis == "budget" else "spent_deviation_pp"]
     labels = [i18n.value("category", c) for c in split["category"]]
     fig = go.Figure()
     for i, row in enumerate(split.itertuples(index=False)):

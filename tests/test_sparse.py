@@ -133,6 +133,7 @@ def test_every_query_and_command_works_on_sparse_data_many(data):
     check_queries_and_cli(data)
 
 
+@pytest.mark.slow
 def test_a_municipality_without_contributions_gets_its_brief(tmp_path):
     """The issue's case: a year lists a municipality that has no Bijdragen rows (the import
     accepts it). `raadsbrief --gemeente alle` failed with "onverwachte fout: KeyError"; now
@@ -207,3 +208,28 @@ def check_pages(data: dict) -> None:
 @given(sparse_data.data_sets())
 def test_every_page_works_on_sparse_data(data):
     check_pages(data)
+
+
+@pytest.mark.app
+@pytest.mark.slow
+def test_one_year_of_data_says_there_is_nothing_to_compare():
+    """Found by the page suite: with one year of data the Doelen page said "ten opzichte van
+    None" and the Portfolio page headed its columns "Begroting None"; a goal without a
+    description read "· None". Now they say there is no other year, and leave the text out."""
+    with written(NO_CONTRIBUTION) as data_dir:
+        os.environ["GGU_DATA_DIR"] = str(data_dir)
+        try:
+            texts = {}
+            for page in ("pages/doelen.py", "pages/portfolio.py"):
+                at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+                at.run()
+                at.switch_page(page).run()
+                assert not at.exception, at.exception
+                texts[page] = page_texts(at)
+        finally:
+            os.environ.pop("GGU_DATA_DIR", None)
+    assert not NOT_A_FIGURE.search(texts["pages/doelen.py"]), texts["pages/doelen.py"]
+    assert "geen ander jaar om mee te vergelijken" in texts["pages/doelen.py"]
+    assert "Begroting t.o.v. een ander jaar geen ander jaar" in texts["pages/doelen.py"]
+    assert "Er zijn alleen gegevens over 2024: er is geen ander jaar om mee te vergelijken." \
+        in texts["pages/portfolio.py"]

@@ -233,7 +233,7 @@ def figures(f: Figures, lang: str | None = None) -> bytes:
         rows = f.rows[f.rows["year"] == f.year].sort_values(["name", "cbs_code"]).copy()
         used = words.used_items(f.items)
         names = used.groupby("cbs_code")["item_name"].agg(lambda s: "; ".join(sorted(s)))
-        rows["products"] = rows["cbs_code"].map(names).fillna("")
+        rows["products"] = [names.get(code, "") for code in rows["cbs_code"]]
         rows["file_name"] = [file_name(c, n) for c, n in zip(rows["cbs_code"], rows["name"])]
         rows["size_class"] = [words.size_class_label(s) for s in rows["size_class"]]
         rows["snapshot"] = str(f.meta["snapshot_id"])

@@ -27,7 +27,7 @@ from ggu.store.snapshots import Store  # noqa: E402
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("check", max_examples=25, deadline=None, derandomize=True,
                           suppress_health_check=_QUIET, print_blob=True)
-settings.register_profile("slow", max_examples=300, deadline=None, derandomize=True,
+settings.register_profile("slow", max_examples=200, deadline=None, derandomize=True,
                           suppress_health_check=_QUIET, print_blob=True)
 settings.register_profile("pages", max_examples=4, deadline=None, derandomize=True,
                           suppress_health_check=_QUIET, print_blob=True)

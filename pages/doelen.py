@@ -19,7 +19,7 @@ st.markdown(t("dl.lead"))
 
 others, first = choices.comparison_years(years, year)
 compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="query-params",
-                       index=first)
+                       index=first) if others else None   # one year of data: nothing to compare
 goals = data.query("goal_allocation_by_year", year=year, compare_year=compare)
 indicators = data.query("indicator_progress")
 measurements = data.query("indicator_measurements")
@@ -51,7 +51,8 @@ for goal in goals.itertuples(index=False):
                   delta=t("dl.realised", pct=fmt.pct(goal.realised_pct)), delta_color="off",
                   delta_arrow="off")
         if compare is None:   # one year of data
-            m3.metric(t("dl.budget_change_none"), t("dl.no_other_year"), border=True)
+            m3.metric(t("dl.budget_change_none"), "–", border=True,
+                      delta=t("dl.no_other_year"), delta_color="off", delta_arrow="off")
         else:
             m3.metric(t("dl.budget_change", compare=compare), fmt.pct(goal.budget_change_pct),
                       border=True, delta=t("dl.was", amount=fmt.eur_mln(goal.compare_budget_eur)),

@@ -235,6 +235,6 @@ def test_one_year_of_data_says_there_is_nothing_to_compare():
             os.environ.pop("GGU_DATA_DIR", None)
     assert not NOT_A_FIGURE.search(texts["pages/doelen.py"]), texts["pages/doelen.py"]
     assert "geen ander jaar om mee te vergelijken" in texts["pages/doelen.py"]
-    assert "Begroting t.o.v. een ander jaar geen ander jaar" in texts["pages/doelen.py"]
+    assert "Begroting t.o.v. een ander jaar – geen ander jaar" in texts["pages/doelen.py"]
     assert "Er zijn alleen gegevens over 2024: er is geen ander jaar om mee te vergelijken." \
         in texts["pages/portfolio.py"]

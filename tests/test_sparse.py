@@ -159,6 +159,31 @@ def test_a_municipality_without_contributions_gets_its_brief(tmp_path):
     text = " ".join(text.split())
     assert "Voor 2024 is geen bijdrage van Derdeveen aan het Fonds GGU vastgelegd" in text
     assert "geen verdeling over de categorieën" in text
+    # and by itself (it was not found: the list held only municipalities that paid)
+    code, said, err = ggu("raadsbrief", "--year", 2024, "--gemeente", "GM0003", "--out",
+                          tmp_path / "een.pdf", "--data-dir", tmp_path / "data")
+    assert (code, err) == (0, "") and (tmp_path / "een.pdf").stat().st_size > 0, err
+
+
+@pytest.mark.app
+@pytest.mark.slow
+def test_mijn_gemeente_without_contributions_says_so():
+    """Found looking at the page: a municipality without Bijdragen rows could not be chosen in
+    Mijn gemeente, and once listed its trend raised an IndexError."""
+    with written(NO_CONTRIBUTION) as data_dir:
+        os.environ["GGU_DATA_DIR"] = str(data_dir)
+        try:
+            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+            at.query_params["gemeente"] = "GM0002"
+            at.run()
+            at.switch_page("pages/bijdragen.py").run()
+            assert not at.exception, at.exception
+            texts = page_texts(at)
+        finally:
+            os.environ.pop("GGU_DATA_DIR", None)
+    assert "Tweestad · Zeeland" in texts
+    assert "Voor 2024 is geen bijdrage van Tweestad aan het Fonds GGU vastgelegd" in texts
+    assert not NOT_A_FIGURE.search(texts), NOT_A_FIGURE.search(texts)
 
 
 # -- Every page in AppTest: a few examples (each runs nine pages), in the slow tier ----------

@@ -80,9 +80,13 @@ def mine_block() -> None:
             split = data.query("municipality_contribution_by_category", year=year,
                                cbs_code=code)
             st.markdown(f"**{msg('bij.mine_category_title', name=mine['name'])}**")
-            st.table(md_frame(display_frame(split, ["category", "budget_share_pct",
-                                                    "contribution_eur"])), hide_index=True)
-            st.caption(t("bij.mine_category_caption", year=year))
+            if split.empty:
+                st.info(msg("rb.category_none", year=year, name=mine["name"]),
+                        icon=":material/info:")
+            else:
+                st.table(md_frame(display_frame(split, ["category", "budget_share_pct",
+                                                        "contribution_eur"])), hide_index=True)
+                st.caption(t("bij.mine_category_caption", year=year))
         with right:
             trend = data.query("municipality_contribution_by_year", cbs_code=code)
             blocks.chart(charts.municipality_trend(trend), key="mine_trend", level=3,

@@ -11,6 +11,11 @@ from ggu.present.charts.base import every_other, hover_amount, layout, mln, mln_
 from ggu.present.palette import BAND_COLOUR, BUDGET_LINE, CATEGORY_COLOURS, NORM_COLOUR, SPENT_FILL
 
 
+def _verdict(ok) -> str:
+    """✔ within the margin, ✖ outside it, – unknown (a share of nothing)."""
+    return "–" if fmt.missing(ok) else "✔" if ok else "✖"
+
+
 def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     """Share per category (bars) against the norm (black tick) and its tolerance band (grey).
 
@@ -39,7 +44,7 @@ def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
                                          split[flag]):
         fig.add_annotation(
             xref="paper", x=1.02, xanchor="left", y=label, showarrow=False, align="left",
-            text=(f"<b>{fmt.pct(share)}</b>  {'✔' if ok else '✖'} {fmt.pp(d)}"
+            text=(f"<b>{fmt.pct(share)}</b>  {_verdict(ok)} {fmt.pp(d)}"
                   f"<br><span style='font-size:13px'>{i18n.t('split.norm').lower()} "
                   f"{fmt.pct(norm, digits=0)}</span>"),
             font=dict(size=16))
@@ -58,7 +63,7 @@ def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     # On a phone the figures column is narrower (one line and a small norm), so the bars keep
     # room beside their labels.
     compact = [dict(a.to_plotly_json(), font=dict(size=12),
-                    text=(f"<b>{fmt.pct(share)}</b> {'✔' if ok else '✖'} {fmt.pp(d)}"
+                    text=(f"<b>{fmt.pct(share)}</b> {_verdict(ok)} {fmt.pp(d)}"
                           f"<br><span style='font-size:11px'>{i18n.t('split.norm').lower()} "
                           f"{fmt.pct(norm, digits=0)}</span>"))
                for a, share, norm, d, ok in zip(fig.layout.annotations, split[share_col],

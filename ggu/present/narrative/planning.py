@@ -100,6 +100,9 @@ def plan_split_title(plan: pd.DataFrame, year: int) -> str:
 def plan_split_summary(plan: pd.DataFrame) -> str:
     parts = []
     for year, rows in plan.groupby("year", sort=True):
+        if all(fmt.missing(ok) for ok in rows["is_within_tolerance"]):   # a budget of nothing
+            parts.append(f"{int(year)}: " + i18n.t("plan.split_none"))
+            continue
         off = [i18n.value("category", c).lower()
                for c, ok in zip(rows["category"], rows["is_within_tolerance"]) if not ok]
         parts.append(f"{int(year)}: " + (i18n.t("plan.split_all_ok") if not off else

@@ -3,12 +3,14 @@ only reading it. The workbook is the export (`ggu export`, the template's form) 
 benchmark's synthetic data set (tools/bench.py) with N spending rows on the Uitgaven sheet.
 
 Every run is its own process (time and peak memory, ru_maxrss, of that process alone), and the
-runs alternate: openpyxl-read, import, import of the compared tree, openpyxl-read, ... The
-compared tree (`--compare main`) is `git archive` of that revision, run with the same Python.
+runs alternate, the order turned each round: openpyxl-read, import, import of the compared
+tree; then import, import of the compared tree, openpyxl-read; and so on. The compared tree
+(`--compare main`) is `git archive` of that revision, run with the same Python.
 See BENCHMARKS.md, "Import"."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import resource
@@ -61,12 +63,16 @@ def import_file(path: Path) -> str:
 
 
 def _child(mode: str, path: str) -> None:
-    """One measured run, in this process: prints seconds and peak memory as JSON."""
+    """One measured run, in this process: prints seconds, peak memory and rows read as JSON."""
     start = time.perf_counter()
-    (openpyxl_read if mode == "openpyxl-read" else import_file)(Path(path))
+    if mode == "openpyxl-read":
+        rows = openpyxl_read(Path(path))
+    else:
+        import_file(Path(path))
+        rows = None
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(seconds, 3), "peak_mb": round(peak, 1)}))
+    print(json.dumps({"seconds": round(seconds, 3), "peak_mb": round(peak, 1), "rows_read": rows}))
 
 
 def _run(mode: str, path: Path, tree: Path) -> dict:
@@ -86,32 +92,69 @@ def _archive(ref: str, into: Path) -> Path:
     return into
 
 
-def compare(path: Path, rounds: int, ref: str | None) -> dict:
-    """Alternate the runs `rounds` times; medians (and every run) per mode."""
+def _revision(ref: str) -> str:
+    out = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, capture_output=True,
+                         text=True, check=False)
+    return out.stdout.strip() or "?"
+
+
+def compare(path: Path, rows: int, rounds: int, ref: str | None) -> dict:
+    """Alternate the runs `rounds` times; medians (and every run) per mode. The ratios are the
+    import's median time over openpyxl's (the target: at most 0.6), and its peak memory over
+    the compared tree's import."""
     with tempfile.TemporaryDirectory(prefix="ggu-bench-import-tree-") as tmp:
         modes = [("openpyxl-read", ROOT), ("import", ROOT)]
         if ref:
             modes.append((f"import {ref}", _archive(ref, Path(tmp))))
         runs: dict[str, list[dict]] = {m: [] for m, _ in modes}
-        for _ in range(rounds):
-            for mode, tree in modes:
+        for i in range(rounds):   # the order turns each round: no mode always runs first
+            for mode, tree in modes[i % len(modes):] + modes[:i % len(modes)]:
                 runs[mode].append(_run(mode.split()[0], path, tree))
-    result = {"file": str(path), "size_mb": round(path.stat().st_size / 1e6, 1),
+    median_s = {m: statistics.median(r["seconds"] for r in v) for m, v in runs.items()}
+    median_peak = {m: statistics.median(r["peak_mb"] for r in v) for m, v in runs.items()}
+    result = {"rows": rows, "file": str(path), "size_mb": round(path.stat().st_size / 1e6, 1),
+              "rows_read": runs["openpyxl-read"][0]["rows_read"],
+              "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+              "revision": _revision("HEAD"), "compared": ref and _revision(ref),
+              "cpus": os.cpu_count(), "rounds": rounds,
               "load_average": [round(x, 2) for x in os.getloadavg()], "runs": runs,
-              "median_s": {m: statistics.median(r["seconds"] for r in v) for m, v in runs.items()},
-              "median_peak_mb": {m: statistics.median(r["peak_mb"] for r in v)
-                                 for m, v in runs.items()}}
-    result["ratio"] = round(result["median_s"]["import"] / result["median_s"]["openpyxl-read"], 3)
+              "median_s": median_s, "median_peak_mb": median_peak,
+              "ratio": round(median_s["import"] / median_s["openpyxl-read"], 3),
+              "compared_ratio": None, "peak_ratio": None}
+    if ref:
+        result["compared_ratio"] = round(median_s[f"import {ref}"] / median_s["openpyxl-read"], 3)
+        result["peak_ratio"] = round(median_peak["import"] / median_peak[f"import {ref}"], 3)
     return result
+
+
+def table(result: dict) -> str:
+    """The result as a plain text table."""
+    lines = [f"{result['rows']:,} boekingen · {result['size_mb']} MB · {result['rounds']} rondes "
+             f"· {result['cpus']} cores · belasting {result['load_average'][0]}", "",
+             f"{'meting':<24}{'mediaan s':>10}{'× openpyxl':>12}{'piek MB':>10}"]
+    base = result["median_s"]["openpyxl-read"]
+    for mode, seconds in result["median_s"].items():
+        lines.append(f"{mode:<24}{seconds:>10.2f}{seconds / base:>12.2f}"
+                     f"{result['median_peak_mb'][mode]:>10.0f}")
+    return "\n".join(lines)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen positief geheel getal")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench_import",
                                      description="meet de import van één grote werkmap")
-    parser.add_argument("--rows", type=int, default=100_000, help="aantal boekingen (Uitgaven)")
+    parser.add_argument("--rows", type=_positive, default=100_000,
+                        help="aantal boekingen (Uitgaven); standaard 100000")
     parser.add_argument("--file", default=None, help="de werkmap (gemaakt als ze er niet is)")
-    parser.add_argument("--rounds", type=int, default=5, help="keren dat de runs afwisselen")
+    parser.add_argument("--rounds", type=_positive, default=5,
+                        help="keren dat de runs afwisselen (mediaan)")
     parser.add_argument("--compare", metavar="REF", help="meet ook de import van deze git-revisie")
+    parser.add_argument("--json", metavar="FILE", help="schrijf de resultaten als JSON")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -119,8 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     path = Path(args.file or Path(tempfile.gettempdir()) / f"ggu-import-{args.rows}.xlsx")
     make_workbook(path, args.rows)
-    result = compare(path, args.rounds, args.compare)
-    print(json.dumps(result, indent=2))
+    result = compare(path, args.rows, args.rounds, args.compare)
+    print(table(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0
 
 

@@ -135,7 +135,8 @@ def cell_text(v) -> str | None:
     if kind is float:
         if v.is_integer():
             return str(int(v))
-        return format(Decimal(repr(v)), "f").replace(".", ",")
+        text = repr(v)   # the shortest text that gives the double back; 1e-07 written out
+        return (format(Decimal(text), "f") if "e" in text else text).replace(".", ",")
     if v is None:
         return None
     if kind is bool:
@@ -188,8 +189,8 @@ def sheet_values(wb: CalamineWorkbook, name: str, scan: Scan | None, path: Path)
     lead = [None] * (sheet.start[1] if sheet.start else 0)
     headers, rows = None, []
     for number, values in enumerate(sheet.iter_rows(), start=1):
-        texts = lead + [cell_text(v) for v in values]
-        if any(len(x) >= EXCEL_MAX_TEXT for x in texts if type(x) is str):
+        texts = lead + list(map(cell_text, values))
+        if max(map(len, filter(None, texts)), default=0) >= EXCEL_MAX_TEXT:
             return _openpyxl_values(path, name)
         for c, code in errors.get(number, ()):
             if c < len(texts):
@@ -197,11 +198,9 @@ def sheet_values(wb: CalamineWorkbook, name: str, scan: Scan | None, path: Path)
         if headers is None:
             headers = texts
             continue
-        for x in texts:
-            if x is not None and x.strip():
-                texts.append(number)
-                rows.append(texts)
-                break
+        if any(map(str.strip, filter(None, texts))):   # a row of blanks is no row
+            texts.append(number)
+            rows.append(texts)
     return Values(headers or [], rows)
 
 

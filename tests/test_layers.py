@@ -1,5 +1,5 @@
 """The house rules that a reviewer would otherwise check by eye: the layers of ggu (the
-import-linter contracts of .importlinter), Python lint (ruff.toml), no Python file in ggu/ over
+import-linter contracts in pyproject.toml), Python lint (ruff, pyproject.toml), no Python file in ggu/ over
 400 lines, every measure and order defined once, pages that only lay out."""
 import ast
 import re
@@ -31,7 +31,7 @@ def test_a_lower_layer_importing_a_higher_one_breaks_a_contract(tmp_path):
     shutil.copytree(ROOT / "ggu", copy, ignore=shutil.ignore_patterns("__pycache__"))
     with open(copy / "store" / "codes.py", "a", encoding="utf-8") as fh:
         fh.write("\nfrom ggu.web import url  # noqa: E402,F401\n")
-    shutil.copy(ROOT / ".importlinter", tmp_path / ".importlinter")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     out = subprocess.run([BIN / "lint-imports"], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)})
     assert out.returncode == 1 and "ggu.store.codes -> ggu.web.url" in out.stdout

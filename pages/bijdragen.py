@@ -1,5 +1,7 @@
 """Bijdragen: what the municipalities pay into the Fonds GGU, per year, per municipality
 ("Mijn gemeente") and per province, and a what-if for the rate per inhabitant."""
+from functools import partial
+
 import streamlit as st
 
 from ggu import i18n
@@ -66,7 +68,7 @@ def mine_block() -> None:
         if not attribution.empty:   # the brief first: what a councillor came for
             st.download_button(
                 t("gm.download", year=year), key="mine_brief", icon=":material/download:",
-                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
+                data=partial(_brief, snapshot_id(), year, code, i18n.lang()),
                 file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
                 help=t("gm.download_help"), on_click="ignore")
         m1, m2, m3 = st.columns(3)

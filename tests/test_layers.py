@@ -1,6 +1,6 @@
 """The house rules that a reviewer would otherwise check by eye: the layers of ggu (the
-import-linter contracts in pyproject.toml), Python lint (ruff, pyproject.toml), no Python file in ggu/ over
-400 lines, every measure and order defined once, pages that only lay out."""
+import-linter contracts in pyproject.toml), Python lint (ruff, configured there), no Python file
+in ggu/ over 400 lines, every measure and order defined once, pages that only lay out."""
 import ast
 import re
 import subprocess

@@ -14,10 +14,10 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 
 import duckdb
 

@@ -142,7 +142,8 @@ def _spend(items: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame:
     per_item_year = budget.assign(cents=[int(d * 100) for d in budget["budget_eur"]]) \
         .groupby(["year", "item_id"], sort=True)["cents"].sum()
     by_id = items.set_index("item_id")
-    cols = {k: [] for k in ("item_id", "booking_date", "amount_eur", "cost_type", "description")}
+    cols: dict[str, list] = {k: [] for k in ("item_id", "booking_date", "amount_eur",
+                                             "cost_type", "description")}
     for year in YEARS:
         year_budget = per_item_year.loc[year]
         ordered = [i for i in items["item_id"] if i in year_budget.index]
@@ -224,7 +225,7 @@ def _municipalities() -> tuple[pd.DataFrame, pd.DataFrame]:
     municipality = pd.concat(frames, ignore_index=True)
     municipality["inhabitants"] = municipality["inhabitants"].astype(np.int64)
 
-    rows = []
+    rows: list[tuple] = []
     for year, group in municipality.groupby("year", sort=True):
         rate = Decimal(RATE_PER_INHABITANT_EUR[year])
         rate_cents = int(rate * 100)
@@ -239,11 +240,10 @@ def _municipalities() -> tuple[pd.DataFrame, pd.DataFrame]:
             # half the yearly amount per instalment, rounded half up to the cent
             cents = (int(group["inhabitants"].iloc[k]) * rate_cents + 1) // 2
             for j, instalment in enumerate(codes.INSTALMENTS):
-                paid = dt.date(year, 1 + 6 * j, 1) + dt.timedelta(days=int(offsets[k, j]))
+                on = dt.date(year, 1 + 6 * j, 1) + dt.timedelta(days=int(offsets[k, j]))
                 if 2 * k + j in late:
-                    paid += dt.timedelta(days=int(rng.integers(60, 120)))
-                if j == 1 and k in unpaid:
-                    paid = None
+                    on += dt.timedelta(days=int(rng.integers(60, 120)))
+                paid = None if j == 1 and k in unpaid else on
                 rows.append((year, code, instalment, rate, _euro(cents), paid))
     contribution = pd.DataFrame(rows, columns=["year", "cbs_code", "instalment",
                                                "rate_per_inhabitant_eur", "amount_eur",

@@ -5,6 +5,7 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 from babel import Locale
@@ -113,7 +114,7 @@ def month(m: int, lang: str | None = None, short: bool = True) -> str:
 
 
 @functools.cache
-def _month_names(lang: str, width: str) -> dict[int, str]:
+def _month_names(lang: str, width: Literal["abbreviated", "wide"]) -> dict[int, str]:
     names = get_month_names(width, locale=_parsed_locale(lang))
     return {m: names[m].rstrip(".") for m in range(1, 13)}
 

@@ -22,7 +22,7 @@ NAMES = ("CATEGORIES", "VERDICTS", "KINDS", "STATUSES", "PHASES", "FUNDING_SOURC
 def _values() -> dict[str, tuple[str, ...]]:
     with duckdb.connect() as con:
         con.execute(schema.up_to("measures"))
-        categories, verdicts = con.execute("select categories(), verdicts()").fetchone()
+        categories, verdicts = con.execute("select categories(), verdicts()").fetchall()[0]
     return {"CATEGORIES": tuple(categories), "VERDICTS": tuple(verdicts),
             "KINDS": allowed("item", "kind"), "STATUSES": allowed("item", "status"),
             "PHASES": allowed("item", "phase"),

@@ -1,6 +1,8 @@
 """The Overzicht's words: chart titles that say the message, and one-line summaries."""
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ggu import i18n
@@ -15,7 +17,7 @@ def split_title(split: pd.DataFrame, year: int, basis: str = "budget") -> str:
     flag = "is_within_tolerance" if basis == "budget" else "is_spent_within_tolerance"
     outside = [i18n.value("category", c).lower()
                for c, ok in zip(split["category"], split[flag]) if not ok]
-    fields = dict(basis=i18n.t(f"basis.{basis}"), year=year,
+    fields: dict[str, Any] = dict(basis=i18n.t(f"basis.{basis}"), year=year,
                   tol=fmt.pp(split["tolerance_pp"].iloc[0]).lstrip("+"))
     if not outside:
         return i18n.t("split.title_ok", **fields)

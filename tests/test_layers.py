@@ -42,9 +42,23 @@ def test_python_passes_ruff():
     assert out.returncode == 0, out.stdout
 
 
-def test_no_python_file_in_ggu_is_over_400_lines():
-    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "ggu").rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_python_file_in_ggu_tools_or_deploy_is_over_400_lines():
+    long = {p.relative_to(ROOT).as_posix(): n for folder in ("ggu", "tools", "deploy")
+            for p in (ROOT / folder).rglob("*.py") if (n := _lines(p)) > 400}
+    # tools/bench_pandas.py is being split in the same round (issue 26): drop it from here then.
+    long.pop("tools/bench_pandas.py", None)
+    assert long == {}
+
+
+def test_a_package_face_is_a_face():
+    """A package's __init__.py says its job and what it may import, and names what it offers;
+    its body lives in modules (at most 100 lines)."""
+    long = {p.relative_to(ROOT).as_posix(): n for p in (ROOT / "ggu").rglob("__init__.py")
+            if (n := _lines(p)) > 100}
     assert long == {}
 
 

@@ -28,7 +28,9 @@ def test_a_lower_layer_importing_a_higher_one_breaks_a_contract(tmp_path):
     """The contracts can fail: a copy of ggu where the store imports the web glue."""
     import shutil
     copy = tmp_path / "ggu"
-    shutil.copytree(ROOT / "ggu", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for package in ("ggu", "tools"):
+        shutil.copytree(ROOT / package, tmp_path / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     with open(copy / "store" / "codes.py", "a", encoding="utf-8") as fh:
         fh.write("\nfrom ggu.web import url  # noqa: E402,F401\n")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
@@ -152,3 +154,70 @@ def test_st_html_is_called_only_by_the_blocks_that_escape_or_fix_its_content():
     calls_in_blocks = {name for where, name in found if where == "ggu/web/blocks.py"}
     assert {where for where, _ in found} == {"ggu/web/blocks.py"}
     assert calls_in_blocks == allowed
+
+
+# What the code outside the ggu package may import: import-linter sees ggu (and tools) only, so
+# the pages and the frame are held here. A page lays out what ggu.web and ggu.present give it
+# (DESIGN.md: pages -> ggu.web -> ggu.report -> ggu.present -> ggu.store): never DuckDB, pandas,
+# numpy, Plotly nor the store's internals (loader, schema, snapshots, SQL).
+PAGE_MAY_IMPORT = ("streamlit", "datetime", "functools", "ggu.web", "ggu.present", "ggu.i18n",
+                   "ggu.config", "ggu.paths", "ggu.store.codes", "ggu:config", "ggu:i18n",
+                   "ggu:paths")
+# What one page needs beyond that, with its reason.
+PAGE_ALSO = {
+    # Beheer is the import and the history of the data: it runs them and names the store.
+    "beheer": ("ggu.ingest", "ggu.store:DataError", "ggu.store:Store",
+               "ggu.store.snapshots:DAMAGED_POINTER"),
+    # A municipality's brief (PDF) is made on the page's download, keyed by the snapshot.
+    "bijdragen": ("ggu.report", "ggu.store:snapshot_id"),
+    # The report's download and presentation, keyed by the snapshot.
+    "rapport": ("ggu.report", "ggu:report", "ggu.store:snapshot_id"),
+    # Scenarios: edited, checked and saved by ggu.plan; their council brief by ggu.report.
+    "planning": ("ggu.plan", "ggu:report"),
+}
+# The frame (dashboard.py, app.py): the pages' navigation, the login, the data's state.
+FRAME_MAY_IMPORT = ("streamlit", "ggu.web", "ggu.i18n", "ggu:config", "ggu:i18n", "ggu:store",
+                    "ggu.store:DataError", "ggu.store:Store", "ggu.store:schema",
+                    "ggu.store.snapshots:DAMAGED_POINTER", "ggu.ingest:provenance")
+
+
+def _imports(tree: ast.AST) -> set[str]:
+    """'module' for `import module`, 'module:name' for `from module import name`."""
+    found = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Import):
+            found |= {a.name for a in n.names}
+        elif isinstance(n, ast.ImportFrom) and n.level == 0 and n.module:
+            found |= {f"{n.module}:{a.name}" for a in n.names}
+    return found
+
+
+def _not_allowed(tree: ast.AST, allowed: tuple[str, ...]) -> set[str]:
+    def ok(name: str) -> bool:
+        module = name.split(":")[0]
+        return any(name == a or module == a or module.startswith(a + ".") for a in allowed)
+    return {name for name in _imports(tree) if not ok(name)}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_a_page_imports_only_what_lays_out(page):
+    tree = ast.parse(page.read_text(encoding="utf-8"))
+    assert _not_allowed(tree, PAGE_MAY_IMPORT + PAGE_ALSO.get(page.stem, ())) == set()
+
+
+@pytest.mark.parametrize("frame", ["dashboard.py", "app.py"])
+def test_the_frame_imports_only_the_web_glue_and_the_datas_state(frame):
+    tree = ast.parse((ROOT / frame).read_text(encoding="utf-8"))
+    assert _not_allowed(tree, FRAME_MAY_IMPORT) == set()
+
+
+@pytest.mark.parametrize("planted", [
+    "import duckdb", "import pandas as pd", "from ggu.store import loader",
+    "from ggu.store.snapshots import Store", "import plotly.express as px",
+    "from ggu.ingest import load", "from ggu import store"])
+def test_a_page_importing_what_it_must_not_is_found(planted):
+    """The check can fail: the Overzicht with one forbidden import added."""
+    text = (ROOT / "pages" / "overzicht.py").read_text(encoding="utf-8") + f"\n{planted}\n"
+    assert _not_allowed(ast.parse(text), PAGE_MAY_IMPORT) == {
+        planted.split()[1] if planted.startswith("import") else
+        f"{planted.split()[1]}:{planted.split()[3]}"}

@@ -61,7 +61,7 @@ $(VENV)/.installed-dev: requirements.lock requirements-dev.lock | $(VENV)/bin/py
 # The locks, after a change of requirements*.txt: uv (pinned here, run with uvx or a uv on the
 # PATH) resolves for Python 3.11 on Linux x86_64, with the hashes of every file of each version;
 # pins already in a lock stay unless a requirement asks otherwise (--upgrade-package NAME moves
-# one). Check the result installs in a fresh venv: docs/development.md.
+# one). Check the result installs in a fresh venv: docs/architecture.md, "Tooling".
 UV ?= uvx uv@0.13.8
 lock:  ## Lock requirements*.txt into requirements*.lock (hashes; needs uv 0.13.8)
 	for f in requirements requirements-dev; do \

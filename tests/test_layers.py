@@ -158,8 +158,8 @@ def test_st_html_is_called_only_by_the_blocks_that_escape_or_fix_its_content():
 
 # What the code outside the ggu package may import: import-linter sees ggu (and tools) only, so
 # the pages and the frame are held here. A page lays out what ggu.web and ggu.present give it
-# (DESIGN.md: pages -> ggu.web -> ggu.report -> ggu.present -> ggu.store): never DuckDB, pandas,
-# numpy, Plotly nor the store's internals (loader, schema, snapshots, SQL).
+# (docs/architecture.md): never DuckDB, pandas, numpy, Plotly nor the store's internals
+# (loader, schema, snapshots, SQL).
 PAGE_MAY_IMPORT = ("streamlit", "datetime", "functools", "ggu.web", "ggu.present", "ggu.i18n",
                    "ggu.config", "ggu.paths", "ggu.store.codes", "ggu:config", "ggu:i18n",
                    "ggu:paths")
@@ -168,10 +168,12 @@ PAGE_ALSO = {
     # Beheer is the import and the history of the data: it runs them and names the store.
     "beheer": ("ggu.ingest", "ggu.store:DataError", "ggu.store:Store",
                "ggu.store.snapshots:DAMAGED_POINTER"),
-    # A municipality's brief (PDF) is made on the page's download, keyed by the snapshot.
-    "bijdragen": ("ggu.report", "ggu.store:snapshot_id"),
-    # The report's download and presentation, keyed by the snapshot.
-    "rapport": ("ggu.report", "ggu:report", "ggu.store:snapshot_id"),
+    # A municipality's brief (ggu.web.documents) is named by ggu.report.brief, keyed by the
+    # snapshot.
+    "bijdragen": ("ggu.report.brief", "ggu.report:brief", "ggu.store:snapshot_id"),
+    # The report (ggu.web.documents) laid out as slides by ggu.report.html, its formats named
+    # by ggu.report; keyed by the snapshot.
+    "rapport": ("ggu.report.html", "ggu.report:html", "ggu:report", "ggu.store:snapshot_id"),
     # Scenarios: edited, checked and saved by ggu.plan; their council brief by ggu.report.
     "planning": ("ggu.plan", "ggu:report"),
 }

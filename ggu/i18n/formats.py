@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from typing import Callable
+from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 from babel import Locale
@@ -21,12 +22,12 @@ def _locale(lang: str | None) -> Locale:
 
 
 # Parsed once: babel's format_* functions parse the locale and the pattern on every call.
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed_locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pattern(pattern: str):
     return parse_pattern(pattern)
 
@@ -112,8 +113,8 @@ def month(m: int, lang: str | None = None, short: bool = True) -> str:
     return names[int(m)]
 
 
-@functools.lru_cache(maxsize=None)
-def _month_names(lang: str, width: str) -> dict[int, str]:
+@functools.cache
+def _month_names(lang: str, width: Literal["abbreviated", "wide"]) -> dict[int, str]:
     names = get_month_names(width, locale=_parsed_locale(lang))
     return {m: names[m].rstrip(".") for m in range(1, 13)}
 

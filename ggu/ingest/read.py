@@ -10,8 +10,10 @@ import hashlib
 import io
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -29,7 +31,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 class Sheet:
     name: str                 # as in the file
     headers: list[str | None]
-    load: object              # callable(con, table_name) creating the text table (c0.. + _row)
+    load: Callable[[Any, str], None]   # (con, table_name): creates the text table (c0.. + _row)
 
 
 @dataclass
@@ -105,7 +107,8 @@ def _read_xlsx(path: Path) -> Source:
         raise Refused([Problem("corrupt")]) from None
     finally:
         zf.close()
-    notes, sheets, refused = [], [], []
+    notes: list[str] = []
+    sheets, refused = [], []
     try:
         for title in names:
             if title == contract.EXPLAIN_SHEET:
@@ -169,8 +172,8 @@ def _csv_sheet(path: Path, workdir: Path) -> tuple[Sheet, str]:
     if not first.strip():
         raise Refused([Problem("csv_empty", sheet=path.name, fields={"file": path.name})])
     delim = ";" if first.count(";") >= first.count(",") and ";" in first else ","
-    headers = next(csv.reader(io.StringIO(first), delimiter=delim))
-    headers = [h.strip() or None for h in headers]
+    headers: list[str | None] = [
+        h.strip() or None for h in next(csv.reader(io.StringIO(first), delimiter=delim))]
 
     def load(con, name):
         columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}

@@ -135,7 +135,8 @@ def test_every_cell_reads_as_openpyxl_read_it(tmp_path):
         "0,004999999999999999", "0,0000001"]
     assert by_row[3][2] == "2024-01-31 13:05:07" and by_row[4][2] == "2024-02-29"
     assert by_row[7][0] == "#N/A" and by_row[8][0] == "0012" and by_row[9][4] == '="tekst"'
-    assert new["Verborgen"][1] == [[None, "alleen B3", None, None, 3], [None, None, None, "5,25", 5]]
+    assert new["Verborgen"][1] == [[None, "alleen B3", None, None, 3],
+                                   [None, None, None, "5,25", 5]]
 
 
 def test_a_libreoffice_file_reads_as_openpyxl_read_it():

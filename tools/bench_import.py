@@ -114,7 +114,7 @@ def compare(path: Path, rows: int, rounds: int, ref: str | None) -> dict:
     median_peak = {m: statistics.median(r["peak_mb"] for r in v) for m, v in runs.items()}
     result = {"rows": rows, "file": str(path), "size_mb": round(path.stat().st_size / 1e6, 1),
               "rows_read": runs["openpyxl-read"][0]["rows_read"],
-              "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+              "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "revision": _revision("HEAD"), "compared": ref and _revision(ref),
               "cpus": os.cpu_count(), "rounds": rounds,
               "load_average": [round(x, 2) for x in os.getloadavg()], "runs": runs,

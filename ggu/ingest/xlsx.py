@@ -16,9 +16,9 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pyarrow as pa
+from defusedxml.ElementTree import fromstring
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from ggu.ingest.outcome import Problem
@@ -86,9 +86,9 @@ def _scan_chunk(data: bytes, cut: int, scan: Scan) -> None:
     if b't="e"' in data:
         for m in _ERROR_CELL.finditer(data):
             if m.start() < cut:
-                ref = _CELL_REF.search(data, m.start(), m.end())
-                if ref:
-                    key = (int(ref.group(2)) - 1, column_index(ref.group(1).decode()))
+                place = _CELL_REF.search(data, m.start(), m.end())
+                if place:
+                    key = (int(place.group(2)) - 1, column_index(place.group(1).decode()))
                     scan.errors[key] = m.group(1).decode("utf-8", "replace")
 
 
@@ -111,13 +111,13 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     relationships (the part's name is not always the sheet's position)."""
     rels_xml = zf.read("xl/_rels/workbook.xml.rels")
     targets = {}
-    for rel in ElementTree.fromstring(rels_xml).iter(f"{_NS_PKG}Relationship"):
+    for rel in fromstring(rels_xml).iter(f"{_NS_PKG}Relationship"):
         target = rel.get("Target", "")
         target = target.lstrip("/") if target.startswith("/") else \
             posixpath.normpath(posixpath.join("xl", target))
         targets[rel.get("Id")] = target
     parts = {}
-    for sheet in ElementTree.fromstring(zf.read("xl/workbook.xml")).iter(f"{_NS_MAIN}sheet"):
+    for sheet in fromstring(zf.read("xl/workbook.xml")).iter(f"{_NS_MAIN}sheet"):
         parts[sheet.get("name")] = targets.get(sheet.get(f"{_NS_REL}id"), "")
     return parts
 
@@ -189,7 +189,7 @@ def sheet_values(wb: CalamineWorkbook, name: str, scan: Scan | None, path: Path)
     lead = [None] * (sheet.start[1] if sheet.start else 0)
     headers, rows = None, []
     for number, values in enumerate(sheet.iter_rows(), start=1):
-        texts = lead + list(map(cell_text, values))
+        texts: list = lead + list(map(cell_text, values))   # the texts, then the row number
         if max(map(len, filter(None, texts)), default=0) >= EXCEL_MAX_TEXT:
             return _openpyxl_values(path, name)
         for c, code in errors.get(number, ()):

@@ -271,6 +271,8 @@ def _decision(text) -> list[dict]:
 # Kept examples: the 100,000-character decision from CSV (the export cut it), a control
 # character (the export failed: openpyxl's IllegalCharacterError), formulas and external links
 # (read as cached values, not looked at), a merged cell (its other cells silently empty).
+@example([{"name": "Doelen", "headers": SHEETS["Doelen"], "hidden": False, "merge": None,
+           "rows": [["G1", "0\xa0", None, 1]]}], False)   # a name ending in a no-break space
 @example(_decision(FORMULA), False)
 @example(_decision("Vastgesteld"), True)
 @example([{**_decision("Vastgesteld")[0], "merge": (6, 2)}], False)

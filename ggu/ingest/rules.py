@@ -226,6 +226,14 @@ class _Checker:
             fields=lambda r: {"year": r[2], "sum": fmt.eur(r[3], digits=2)})
 
 
+def _trimmed(col: contract.Column, src: str) -> str:
+    """A cell without the spaces at its ends. A free text keeps every other character as
+    written (DuckDB's trim() alone also drops a non-breaking space, which the export then
+    could not give back); a code, an id, a number or a date loses any blank at its ends."""
+    free_text = col.kind == "text" and not col.allowed and col.name not in contract.IDENTIFIERS
+    return f"trim({src}, ' ')" if free_text else f"trim({src})"
+
+
 def _structure(source: Source, con) -> tuple[dict[str, contract.Table], list[Problem], bool]:
     """Match sheets and headers to tables; load the text tables (`src_<table>`)."""
     known = contract.by_sheet()
@@ -277,7 +285,7 @@ def _structure(source: Source, con) -> tuple[dict[str, contract.Table], list[Pro
         if not ok:
             continue
         sheet.load(con, f"raw_{tb.name}")
-        select = ", ".join(f"nullif(trim(c{seen[c.name]}), '') as {quote(c.name)}"
+        select = ", ".join(f"nullif({_trimmed(c, f'c{seen[c.name]}')}, '') as {quote(c.name)}"
                            for c in tb.columns)
         con.execute(f"create table src_{tb.name} as select _row, {select} from raw_{tb.name}")
         con.execute(f"drop table raw_{tb.name}")

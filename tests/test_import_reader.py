@@ -195,6 +195,31 @@ def test_formula_cells_found_in_a_prefixed_sheet_xml(tmp_path):
     assert problems(outcome) == {("Begroting", 3, "Bedrag", "formula")}
 
 
+def test_formulas_are_found_in_their_own_sheet_whatever_its_part_is_called(tmp_path):
+    """A sheet's part is named in the workbook's relationships, not by its position (Excel
+    keeps a moved sheet's part): here Begroting is stored in xl/worksheets/sheet1.xml and the
+    first sheet in Begroting's part. A formula on Begroting is named there, with its column."""
+    sheets = tiny_sheets()
+    set_cell(sheets, "Begroting", 3, "Bedrag", "=100+100")
+    path = write_xlsx(tmp_path / "moved.xlsx", sheets)
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    names = {ws: i for i, ws in enumerate(load_workbook(path, read_only=True).sheetnames)}
+    assert names["Begroting"] > 0
+    one, other = "worksheets/sheet1.xml", f"worksheets/sheet{names['Begroting'] + 1}.xml"
+    parts["xl/" + one], parts["xl/" + other] = parts["xl/" + other], parts["xl/" + one]
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    assert one in rels and other in rels
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(one, "SWAP").replace(
+        other, one).replace("SWAP", other).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    assert load_workbook(path, read_only=True)["Begroting"]["D3"].value == "=100+100"
+    outcome = load.import_path(path, tmp_path / "d", user="t")
+    assert problems(outcome) == {("Begroting", 3, "Bedrag", "formula")}
+
+
 def make_fixture() -> None:
     """Regenerate tests/fixtures/reader_libreoffice.xlsx (LibreOffice Calc must be installed):
     `.venv/bin/python -c 'import sys; sys.path.insert(0, "tests");

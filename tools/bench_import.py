@@ -2,7 +2,7 @@
 only reading it. The workbook is the export (`ggu export`, the template's form) of the
 benchmark's synthetic data set (tools/bench.py) with N spending rows on the Uitgaven sheet.
 
-Every run is its own process (time and peak memory, ru_maxrss, of that process alone), and the
+Every run is its own process (time and peak memory, VmHWM, of that process alone), and the
 runs alternate, the order turned each round: openpyxl-read, import, import of the compared
 tree; then import, import of the compared tree, openpyxl-read; and so on. The compared tree
 (`--compare main`) is `git archive` of that revision, run with the same Python.
@@ -62,6 +62,19 @@ def import_file(path: Path) -> str:
         return outcome.result
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory: VmHWM (ru_maxrss would carry the parent's peak
+    over fork and exec: the building of the workbook showed as openpyxl's peak)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(mode: str, path: str) -> None:
     """One measured run, in this process: prints seconds, peak memory and rows read as JSON."""
     start = time.perf_counter()
@@ -71,7 +84,7 @@ def _child(mode: str, path: str) -> None:
         import_file(Path(path))
         rows = None
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     print(json.dumps({"seconds": round(seconds, 3), "peak_mb": round(peak, 1), "rows_read": rows}))
 
 

@@ -78,6 +78,19 @@ def test_a_scenario_to_the_cent(plan_dir):
     assert years["room_eur"].tolist() == [12140.00, 12551.92, 13206.84, 13470.87]
 
 
+def test_the_comparison_gives_each_scenario_against_basis(plan_dir):
+    """The Planning page's comparison: per year and scenario the difference to basis (by hand
+    from the two tests above: room 12140,00 - 11300,00 = 840,00 in 2025, ...)."""
+    q = q_for(plan_dir)
+    compared = figures.compare([figures.basis(q), SCENARIO], q)
+    basis = compared[compared["scenario"] == "basis"]
+    groei = compared[compared["scenario"] == "groei"]
+    assert basis["room_diff_eur"].tolist() == [0.0] * 4
+    assert groei["room_diff_eur"].tolist() == [840.00, 1171.92, 1706.84, 1970.87]
+    assert groei["fund_diff_eur"].tolist() == [1000.00, 1260.00, 1525.20, 1795.60]
+    assert groei["year_budget_diff_eur"].tolist() == [162.00, 92.12, -281.64, -275.27]
+
+
 def test_parts_add_up_and_the_split_is_checked(plan_dir):
     q = q_for(plan_dir)
     plan = figures.by_year(SCENARIO, q)

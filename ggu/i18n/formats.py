@@ -95,6 +95,14 @@ def number(x, digits: int = 0, lang: str | None = None) -> str:
                           locale=_locale(lang))
 
 
+def measurement(x, lang: str | None = None) -> str:
+    """An indicator's value as measured: `235` for a count, `5,3` for a tenth (at most one
+    decimal, none when the value is whole)."""
+    if missing(x):
+        return "–"
+    return format_decimal(float(x), format="#,##0.#", locale=_locale(lang))
+
+
 def date(x, lang: str | None = None, short: bool = False) -> str:
     """`31 oktober 2026` / `31 October 2026`; short: `31 okt` / `31 Oct`."""
     if missing(x):
@@ -153,6 +161,8 @@ def for_column(column: str) -> Callable:
         return date
     if column.startswith("is_"):
         return yes_no
+    if column.endswith("_value"):   # an indicator's measured, baseline or target value
+        return measurement
     if column in ("year", "start_year", "end_year"):
         return lambda x, lang=None: "–" if missing(x) else str(int(x))
     return lambda x, lang=None: "–" if missing(x) else (

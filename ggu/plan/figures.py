@@ -129,7 +129,7 @@ def compare(scenarios: list[Scenario], query: Query) -> pd.DataFrame:
     frames = []
     for s in scenarios:
         df = years(s, query).set_index("year")
-        for c in ("fund_eur", "budget_eur", "fonds_budget_eur", "room_eur"):
+        for c in ("fund_eur", "year_budget_eur", "fonds_budget_eur", "room_eur"):
             df[c.removesuffix("_eur") + "_diff_eur"] = (df[c] - reference[c]).round(2)
         frames.append(df.reset_index().assign(scenario=s.name, status=s.status))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

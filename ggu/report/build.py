@@ -146,9 +146,9 @@ def _goals(year: int, compare: int | None, goals: pd.DataFrame,
     table = pd.DataFrame({
         t("rp.col_goal"): indicators["goal_id"],
         t("rp.col_indicator"): indicators["name"],
-        t("rp.col_latest"): [f"{fmt.number(v, 1)} {u}" for v, u in
+        t("rp.col_latest"): [f"{fmt.measurement(v)} {u}" for v, u in
                              zip(indicators["latest_value"], indicators["unit"])],
-        t("rp.col_target"): [f"{fmt.number(v, 1)} ({int(y)})" for v, y in
+        t("rp.col_target"): [f"{fmt.measurement(v)} ({int(y)})" for v, y in
                              zip(indicators["target_value"], indicators["target_year"])],
         t("col.progress_pct"): [fmt.pct(p, 0) for p in indicators["progress_pct"]],
         t("col.verdict"): [verdict_label(v) for v in indicators["verdict"]]})

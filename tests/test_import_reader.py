@@ -197,8 +197,9 @@ def test_formula_cells_found_in_a_prefixed_sheet_xml(tmp_path):
 
 def test_formulas_are_found_in_their_own_sheet_whatever_its_part_is_called(tmp_path):
     """A sheet's part is named in the workbook's relationships, not by its position (the
-    format lets a producer call it anything): here Begroting is stored in xl/worksheets/sheet1.xml and the
-    first sheet in Begroting's part. A formula on Begroting is named there, with its column."""
+    format lets a producer call it anything): here Begroting is stored in
+    xl/worksheets/sheet1.xml and the first sheet in Begroting's part. A formula on Begroting
+    is named there, with its column."""
     sheets = tiny_sheets()
     set_cell(sheets, "Begroting", 3, "Bedrag", "=100+100")
     path = write_xlsx(tmp_path / "moved.xlsx", sheets)

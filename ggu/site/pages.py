@@ -70,6 +70,11 @@ class Figures:
                                for c in ("status_reason", "explanation") if c in frame.columns})
 
 
+def plain_query(snapshot_path: str):
+    """query(name, **params) on one snapshot, uncached (the reports pass lists and texts)."""
+    return lambda name, **params: store.run(name, snapshot_path, **params)
+
+
 def partial_label(f: Figures) -> str:
     return t("trend.partial", as_of=fmt.date(f.meta["as_of_date"], short=True))
 
@@ -136,7 +141,7 @@ def item_heads(columns: list[str]) -> list[str]:
 ITEM_COLUMNS = ["category", "status", "budget_eur", "spent_eur"]
 
 
-def write_home(site: Site, f: Figures, lang: str) -> None:
+def write_home(site: Site, f: Figures, lang: str, extra: list[tuple[str, str]]) -> None:
     other = "en" if lang == "nl" else "nl"
     with i18n.using(lang):
         blocks = [{"year": y, "words": year_words(f, y), "kpis": year_kpis(f, y),
@@ -154,7 +159,7 @@ def write_home(site: Site, f: Figures, lang: str) -> None:
                       for g in goals.itertuples()]
         write_page(site, page_path(lang), "home.html", page_path(other), lang,
                    title=t("site.name"), blocks=blocks, charts=charts_, years=years,
-                   themes=themes, goals=goal_links, extra=[])
+                   themes=themes, goals=goal_links, extra=extra)
 
 
 def write_year(site: Site, f: Figures, lang: str, year: int) -> None:
@@ -282,3 +287,14 @@ def write_lists(site: Site, f: Figures, lang: str) -> None:
 
 def write_not_found(site: Site) -> None:
     write_page(site, "404.html", "404.html", None, "nl", record=False, title=t("site.404", "nl"))
+
+
+def write_data_page(site: Site, lang: str, tables: list[dict]) -> None:
+    """The page that explains the open data (/data/): each table, its files and its columns,
+    as ggu.site.opendata.describe(lang) gives them (name, title, description, files: paths
+    from the site's root, columns: name, type, description)."""
+    other = "en" if lang == "nl" else "nl"
+    package = "data/datapackage.json" if (site.out / "data/datapackage.json").exists() else None
+    with i18n.using(lang):
+        write_page(site, page_path(lang, "data"), "data.html", page_path(other, "data"), lang,
+                   title=t("site.nav_data"), tables=tables, package=package)

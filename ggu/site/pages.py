@@ -14,7 +14,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import charts, narrative
 from ggu.present.labels import short_explanation, verdict_label
-from ggu.site.render import Chart, Site, page_path, segment, table, write_page
+from ggu.site.render import Chart, Site, page_path, table, write_page
 
 LANGS = ("nl", "en")
 
@@ -253,7 +253,8 @@ def write_decisions(site: Site, f: Figures, lang: str) -> None:
         write_page(site, page_path(lang, "decisions"), "decisions.html",
                    page_path(other, "decisions"), lang, title=t("dec.title"),
                    lead=t("dec.lead"),
-                   decisions=[{"date": fmt.date(r.decision_date), "body": i18n.value("body", r.body),
+                   decisions=[{"date": fmt.date(r.decision_date),
+                               "body": i18n.value("body", r.body),
                                "text": r.decision, "reference": r.reference,
                                "item": (page_path(lang, "products", r.item_id), r.item_name)
                                if isinstance(r.item_id, str) else None,

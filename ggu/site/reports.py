@@ -9,8 +9,8 @@ from ggu import i18n
 from ggu.i18n import t
 from ggu.plan import Scenario
 from ggu.plan.scenario import slug
-from ggu.report import build_proposal
 from ggu.report import build as build_report
+from ggu.report import build_proposal
 from ggu.report.html import slide_html
 from ggu.report.model import Report
 from ggu.report.pdf import render_pdf

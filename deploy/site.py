@@ -71,6 +71,13 @@ def listening(port: int, address: str = "127.0.0.1") -> bool:
 def served(root: Path, port: int, address: str = "127.0.0.1", quiet: bool = False):
     """nginx serving root on address:port while the block runs (for the tests and tools);
     yields the base URL."""
+    with serving(root, port, address, quiet) as (url, _proc):
+        yield url
+
+
+@contextlib.contextmanager
+def serving(root: Path, port: int, address: str = "127.0.0.1", quiet: bool = False):
+    """Like `served`, yielding (base URL, the nginx master process) (for the load test)."""
     if listening(port, address):
         raise RuntimeError(f"{address}:{port} is already in use")
     with tempfile.TemporaryDirectory(prefix="ggu-nginx-") as prefix:
@@ -87,7 +94,7 @@ def served(root: Path, port: int, address: str = "127.0.0.1", quiet: bool = Fals
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"nginx did not start on {address}:{port}")
                 time.sleep(0.05)
-            yield f"http://{address}:{port}"
+            yield f"http://{address}:{port}", proc
         finally:
             proc.terminate()
             try:

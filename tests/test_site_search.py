@@ -37,12 +37,13 @@ SEARCH_PAGES = {"nl/zoeken/index.html": ("nl", "Zoeken"),
 
 
 def search_page(lang: str, title: str) -> str:
-    """A search page made as search.PARTS says (the site's templates do the same)."""
-    extra = "".join(f'<link rel="stylesheet" href="{href}">'
+    """A search page made as search.PARTS says, with relative links (as the site's templates:
+    the page is two folders down, /nl/zoeken/)."""
+    extra = "".join(f'<link rel="stylesheet" href="../../{href}">'
                     for href in search.PARTS["styles"]) + "".join(
-        f'<script src="{src}"></script>' for src in search.PARTS["scripts"])
-    body = (f'<div id="{search.PARTS["element_id"]}" data-bundle="{search.PARTS["bundle"]}">'
-            f'</div><form id="{search.PARTS["form_id"]}" method="get"><label>{title} '
+        f'<script src="../../{src}"></script>' for src in search.PARTS["scripts"])
+    body = (f'<div id="{search.PARTS["element_id"]}"></div>'
+            f'<form id="{search.PARTS["form_id"]}" method="get"><label>{title} '
             '<input name="q"></label></form>')
     return HEAD.format(lang=lang, title=title, extra=extra, body=body)
 

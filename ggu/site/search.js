@@ -9,13 +9,17 @@
     if (!element || typeof PagefindUI === "undefined") {
       return;
     }
-    var ui = new PagefindUI({
+    var options = {
       element: "#ggu-search",
-      bundlePath: element.getAttribute("data-bundle") || "/pagefind/",
       showImages: false,
       showSubResults: true,
       resetStyles: false
-    });
+    };
+    // Pagefind finds its files beside pagefind-ui.js; data-bundle overrides that.
+    if (element.getAttribute("data-bundle")) {
+      options.bundlePath = element.getAttribute("data-bundle");
+    }
+    var ui = new PagefindUI(options);
     var fallback = document.getElementById("ggu-search-form");
     if (fallback) {
       fallback.hidden = true;

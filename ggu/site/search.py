@@ -7,16 +7,19 @@ What is indexed: the pages of /nl/ and /en/ (not the embeddable cards, the 404 p
 open data files), each in its own language's index (from `<html lang>`), only the part a
 template marks with `data-pagefind-body` when it does so (else the whole body).
 
-The search page (a template of the site) needs, with no inline script (the site's CSP):
+The search page (a template of the site) needs, with no inline script (the site's CSP), the
+links relative or from the site's root:
 
-    <link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-    <script src="/pagefind/pagefind-ui.js"></script>
-    <script src="/pagefind/ggu-search.js"></script>
-    <div id="ggu-search" data-bundle="/pagefind/"></div>
-    <form id="ggu-search-form" action="…" method="get"><input name="q">…</form>  (optional)
+    <link rel="stylesheet" href="…/pagefind/pagefind-ui.css">
+    <script src="…/pagefind/pagefind-ui.js"></script>
+    <script src="…/pagefind/ggu-search.js"></script>
+    <div id="ggu-search"></div>
+    <form id="ggu-search-form" method="get"><input name="q">…</form>   (optional: hidden once
+                                                                       the search UI runs)
 
-`PARTS` lists these for the templates; ggu-search.js (ggu/site/search.js) starts the UI and runs
-the search of the address's ?q=.
+`PARTS` lists these (paths from the site's root) for the templates; ggu-search.js
+(ggu/site/search.js) starts the UI and runs the search of the address's ?q=. Pagefind finds its
+index beside pagefind-ui.js; its results link to pages from the site's root (/nl/…).
 """
 from __future__ import annotations
 
@@ -30,9 +33,9 @@ from pagefind_bin import get_executable
 BUNDLE = "pagefind"                       # the folder of the index and the UI in the build
 GLOB = "{nl,en}/**/*.html"                # the pages indexed
 SCRIPT = "ggu-search.js"
-PARTS = {"styles": [f"/{BUNDLE}/pagefind-ui.css"],
-         "scripts": [f"/{BUNDLE}/pagefind-ui.js", f"/{BUNDLE}/{SCRIPT}"],
-         "element_id": "ggu-search", "form_id": "ggu-search-form", "bundle": f"/{BUNDLE}/"}
+PARTS = {"styles": [f"{BUNDLE}/pagefind-ui.css"],
+         "scripts": [f"{BUNDLE}/pagefind-ui.js", f"{BUNDLE}/{SCRIPT}"],
+         "element_id": "ggu-search", "form_id": "ggu-search-form"}
 
 
 class SearchError(RuntimeError):

@@ -125,6 +125,7 @@ def test_the_package_carries_dcat_style_metadata(written, tiny_dir):
 def test_a_status_explanation_only_with_its_first_sentence(tmp_path):
     """The lezer sees an explanation's first sentence; the College's rest is not in the data."""
     store = build_tiny(tmp_path / "data")
+    before = store.readable().path
     store.write(lambda con: con.execute(
         "update status_report set explanation = 'Achterstand. Alleen het College weet "
         "zwoegerdepluim.' where item_id = 'A' and report_date = '2024-03-31'; "
@@ -138,6 +139,11 @@ def test_a_status_explanation_only_with_its_first_sentence(tmp_path):
     reports = {r["report_date"]: r for r in rows(folder, "statusrapportages")
                if r["item_id"] == "A"}
     assert reports["2024-03-31"]["explanation"] == "Achterstand. …"
+    # the build's own snapshot file, not the one current by then
+    opendata.write(tmp_path / "old", snapshot_path=before)
+    reports = {r["report_date"]: r for r in rows(tmp_path / "old" / "data", "statusrapportages")
+               if r["item_id"] == "A"}
+    assert reports["2024-03-31"]["explanation"] == "Achterstand"
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)

@@ -2,7 +2,7 @@
 Frictionless Data package (`datapackage.json`) with DCAT-AP-DONL-style metadata, and the
 explanation of each table and column in Dutch and English for the site's data page.
 
-    write(out_dir, data_dir=None) -> dict    # writes out_dir/data/, returns the descriptor
+    write(out_dir, data_dir=None, snapshot_path=None) -> dict   # writes out_dir/data/
     describe(lang) -> list[dict]             # tables and columns explained, for the data page
 
 Every figure comes from queries/*.sql through ggu.store, as on the dashboard; only what the role
@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from ggu import i18n
 from ggu.present.labels import short_explanation
-from ggu.store import codes, query
+from ggu.store import codes, query, run
 
 DIR = "data"
 PACKAGE = "datapackage.json"
@@ -167,13 +167,23 @@ def describe(lang: str) -> list[dict]:
 
 
 # -- the rows ------------------------------------------------------------------------------------
-def frame(table: Table, data_dir=None, years: list[int] | None = None) -> pd.DataFrame:
+def reader(data_dir=None, snapshot_path=None):
+    """`name, **params -> DataFrame` on one snapshot file (the build's), else on data_dir's
+    current snapshot."""
+    if snapshot_path is not None:
+        return lambda name, **params: run(name, snapshot_path, **params)
+    return lambda name, **params: query(name, data_dir, **params)
+
+
+def frame(table: Table, data_dir=None, years: list[int] | None = None,
+          snapshot_path=None) -> pd.DataFrame:
     """The rows of a public table, typed by field_type and reduced to what a reader may see."""
+    ask = reader(data_dir, snapshot_path)
     if table.per_year:
-        parts = [query(table.query, data_dir, year=y).assign(year=y) for y in years or []]
+        parts = [ask(table.query, year=y).assign(year=y) for y in years or []]
         raw = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     else:
-        raw = query(table.query, data_dir)
+        raw = ask(table.query)
     raw = raw.reindex(columns=list(table.columns))
     for column in EXPLANATIONS:
         if column in raw.columns:
@@ -298,19 +308,21 @@ def package(meta: pd.Series, years: list[int], counts: dict[str, int]) -> dict:
     }
 
 
-def write(out_dir: Path, data_dir=None) -> dict:
+def write(out_dir: Path, data_dir=None, snapshot_path=None) -> dict:
     """Write out_dir/data/: every public table as <name>.csv and <name>.parquet and
-    datapackage.json describing them. Returns the package descriptor."""
+    datapackage.json describing them, from the snapshot file `snapshot_path` (the one the rest
+    of the build reads) or else data_dir's current one. Returns the package descriptor."""
     target = Path(out_dir) / DIR
     target.mkdir(parents=True, exist_ok=True)
-    years = [int(y) for y in query("years", data_dir)["year"]]
+    ask = reader(data_dir, snapshot_path)
+    years = [int(y) for y in ask("years")["year"]]
     counts = {}
     for table in TABLES:
-        rows = frame(table, data_dir, years)
+        rows = frame(table, data_dir, years, snapshot_path)
         (target / f"{table.name}.csv").write_text(csv_text(rows), encoding="utf-8")
         pq.write_table(arrow_table(rows), target / f"{table.name}.parquet")
         counts[table.name] = len(rows)
-    descriptor = package(query("meta", data_dir).iloc[0], years, counts)
+    descriptor = package(ask("meta").iloc[0], years, counts)
     (target / PACKAGE).write_text(json.dumps(descriptor, ensure_ascii=False, indent=1),
                                   encoding="utf-8")
     return descriptor

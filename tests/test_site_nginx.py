@@ -153,3 +153,22 @@ def test_make_serve_site_serves_the_current_build_and_follows_the_switch(tmp_pat
         os.killpg(proc.pid, signal.SIGINT)
         out = proc.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}/nl/" in out
+
+
+def test_the_load_tool_reads_municipality_pages_through_nginx_with_ab(tmp_path):
+    """tools.siteload's reader round, small: every request answered, the gzip file sent (what
+    a browser gets), nginx's CPU counted."""
+    from tools.siteload import load_site
+    for lang, folder in (("nl", "gemeenten"), ("en", "municipalities")):
+        for code in ("GM0014", "GM0344", "GM0363"):
+            page = tmp_path / lang / folder / code / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(PAGE.format(lang=lang, title=code, text="tabel " * 2000),
+                            encoding="utf-8")
+    precompress(tmp_path)
+    outcome = load_site(tmp_path, concurrency=20, requests=400, pages=4)
+    assert outcome.pages == 4 and outcome.requests == 400
+    assert outcome.failed == 0 and outcome.non_2xx == 0
+    sizes = {p.stat().st_size for p in tmp_path.rglob("index.html.gz")}
+    assert outcome.bytes_per_page in sizes   # the precompressed page, as a browser gets it
+    assert outcome.nginx_cpu_s >= 0 and 0 <= outcome.p50_ms <= outcome.p95_ms <= outcome.max_ms

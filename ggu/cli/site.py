@@ -16,7 +16,8 @@ def cmd_build(args) -> int:
         print(f"De site is al actueel: {result.path} (gegevens {result.key}).")
     else:
         print(f"Site gebouwd in {result.path}: {result.pages} pagina's in "
-              f"{result.seconds:.1f} s (gegevens {result.key}).")
+              f"{result.seconds:.1f} s, {result.cpu_seconds:.1f} CPU-seconden "
+              f"(gegevens {result.key}).")
     return 0
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ggu import config
 from ggu.plan import Plans
-from ggu.site import municipalities, pages, render
+from ggu.site import municipalities, pages, render, reports
 from ggu.site.render import Site
 from ggu.store import DataError, Store
 
@@ -40,6 +40,7 @@ class Result:
     key: str
     pages: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0   # of this process and the workers together
     skipped: bool = False      # an unchanged snapshot: nothing built
 
 
@@ -133,8 +134,11 @@ def _build_into(target: Path, data_dir, snapshot, key, progress, workers, base_u
     try:
         site = Site(out=part, base_url=base_url or config.setting("site_url"),
                     snapshot=snapshot.id, as_of=None, is_demo=False)
-        count = write_site(site, data_dir, snapshot.path, progress, workers,
-                           made or dt.date.today())
+        cpu = time.process_time()
+        count, worker_cpu = write_site(site, data_dir, snapshot.path, progress, workers,
+                                       made or dt.date.today())
+        finish(part)
+        cpu = time.process_time() - cpu + worker_cpu
         (part / BUILD_FILE).write_text(json.dumps(
             {"key": key, "snapshot": snapshot.id, "pages": count,
              "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}),
@@ -145,12 +149,14 @@ def _build_into(target: Path, data_dir, snapshot, key, progress, workers, base_u
     except BaseException:
         shutil.rmtree(part, ignore_errors=True)
         raise
-    return Result(target, key, pages=count, seconds=time.monotonic() - started)
+    return Result(target, key, pages=count, seconds=time.monotonic() - started,
+                  cpu_seconds=cpu)
 
 
 def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
-               made: dt.date) -> int:
-    """Every page of the site into site.out; returns the number of pages (both languages)."""
+               made: dt.date) -> tuple[int, float]:
+    """Every page of the site into site.out; returns the number of pages (both languages) and
+    the CPU seconds of the workers."""
     f = pages.Figures(data_dir, str(snapshot_path))
     site.as_of, site.is_demo = f.meta["as_of_date"], bool(f.meta["is_demo"])
     render.copy_assets(site)
@@ -161,7 +167,7 @@ def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
     chunks = [(lang, codes[i:i + size]) for lang in pages.LANGS
               for i in range(0, len(codes), size)]
     tell = progress or (lambda done, total, what: None)
-    total, done = len(chunks) + 1, 0
+    total, done, worker_cpu = len(chunks) + 1, 0, 0.0
     pool = ProcessPoolExecutor(max(1, workers),
                                mp_context=multiprocessing.get_context("forkserver"))
     try:
@@ -171,21 +177,50 @@ def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
         done += 1
         tell(done, total, "pages")
         for future in futures:
-            site.written.extend(future.result())
+            written, cpu = future.result()
+            site.written.extend(written)
+            worker_cpu += cpu
             done += 1
             tell(done, total, "municipalities")
     finally:   # on an error, the chunks not started are dropped: fail fast
         pool.shutdown(wait=True, cancel_futures=True)
+    publish_data(site, data_dir, snapshot_path)
     write_extras(site, data_dir)
-    return len(site.written)
+    return len(site.written), worker_cpu
+
+
+def publish_data(site: Site, data_dir, snapshot_path) -> None:
+    """The open data (/data/) and its page in both languages, by ggu.site.opendata."""
+    try:
+        from ggu.site import opendata
+    except ImportError:        # engineer B's module, merged separately (issue 27)
+        opendata = None
+    if opendata is not None:
+        opendata.write(site.out, data_dir)
+    for lang in pages.LANGS:
+        pages.write_data_page(site, lang, opendata.describe(lang) if opendata else [])
+
+
+def finish(out: Path) -> None:
+    """The search index and the precompressed files, by ggu.site.search and .compress."""
+    try:
+        from ggu.site import compress, search
+    except ImportError:        # engineer B's modules, merged separately (issue 27)
+        return
+    search.index(out)
+    compress.precompress(out)
 
 
 def write_pages(site: Site, f: pages.Figures, snapshot_path: str, year: int, data_dir) -> None:
     """The pages but the municipalities' own, in both languages."""
     use = f("item_use_by_year")
     goals = f("goal_allocation_by_year", year=f.complete_year or f.running_year)
+    query = pages.plain_query(snapshot_path)
+    scenarios = published(data_dir)
     for lang in pages.LANGS:
-        pages.write_home(site, f, lang)
+        extra = [reports.write_report(site, lang, y, query) for y in reversed(f.years)]
+        extra += [reports.write_scenario(site, lang, s, query) for s in scenarios]
+        pages.write_home(site, f, lang, extra)
         for y in f.years:
             pages.write_year(site, f, lang, y)
         for theme in sorted(f.items["theme"].unique()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 
 import pandas as pd
 
@@ -46,9 +47,10 @@ def codes(snapshot_path: str, year: int) -> list[str]:
 
 
 def write_chunk(site: Site, snapshot_path: str, year: int, lang: str, chunk: list[str],
-                made: dt.date, with_pdf: bool = True) -> list[tuple[str, str]]:
+                made: dt.date, with_pdf: bool = True) -> tuple[list[tuple[str, str]], float]:
     """The page, the embed card and the brief (PDF) of each municipality in `chunk`, in
-    `lang`; returns the pages written (for the sitemap)."""
+    `lang`; returns the pages written (for the sitemap) and the CPU seconds it took."""
+    started = time.process_time()
     site.written = []
     f = _figures(snapshot_path, year)
     rows = _by_code(snapshot_path, year)
@@ -57,7 +59,7 @@ def write_chunk(site: Site, snapshot_path: str, year: int, lang: str, chunk: lis
         page = write_municipality(site, lang, one, rows[one.cbs_code], f)
         if with_pdf:
             (site.out / page).parent.joinpath(one.file_name).write_bytes(render_brief(one))
-    return site.written
+    return site.written, time.process_time() - started
 
 
 def write_municipality(site: Site, lang: str, one: brief.Brief, rows: pd.DataFrame,

@@ -14,7 +14,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import charts, narrative
 from ggu.present.labels import short_explanation, verdict_label
-from ggu.site.render import Chart, Site, page_path, segment, table, write_page
+from ggu.site.render import Chart, Site, page_path, table, write_page
 
 LANGS = ("nl", "en")
 
@@ -68,6 +68,11 @@ class Figures:
         """A frame with its status explanations cut to their first sentence (as lezer sees)."""
         return frame.assign(**{c: [short_explanation(x) for x in frame[c]]
                                for c in ("status_reason", "explanation") if c in frame.columns})
+
+
+def plain_query(snapshot_path: str):
+    """query(name, **params) on one snapshot, uncached (the reports pass lists and texts)."""
+    return lambda name, **params: store.run(name, snapshot_path, **params)
 
 
 def partial_label(f: Figures) -> str:
@@ -136,7 +141,7 @@ def item_heads(columns: list[str]) -> list[str]:
 ITEM_COLUMNS = ["category", "status", "budget_eur", "spent_eur"]
 
 
-def write_home(site: Site, f: Figures, lang: str) -> None:
+def write_home(site: Site, f: Figures, lang: str, extra: list[tuple[str, str]]) -> None:
     other = "en" if lang == "nl" else "nl"
     with i18n.using(lang):
         blocks = [{"year": y, "words": year_words(f, y), "kpis": year_kpis(f, y),
@@ -154,7 +159,7 @@ def write_home(site: Site, f: Figures, lang: str) -> None:
                       for g in goals.itertuples()]
         write_page(site, page_path(lang), "home.html", page_path(other), lang,
                    title=t("site.name"), blocks=blocks, charts=charts_, years=years,
-                   themes=themes, goals=goal_links, extra=[])
+                   themes=themes, goals=goal_links, extra=extra)
 
 
 def write_year(site: Site, f: Figures, lang: str, year: int) -> None:
@@ -248,7 +253,8 @@ def write_decisions(site: Site, f: Figures, lang: str) -> None:
         write_page(site, page_path(lang, "decisions"), "decisions.html",
                    page_path(other, "decisions"), lang, title=t("dec.title"),
                    lead=t("dec.lead"),
-                   decisions=[{"date": fmt.date(r.decision_date), "body": i18n.value("body", r.body),
+                   decisions=[{"date": fmt.date(r.decision_date),
+                               "body": i18n.value("body", r.body),
                                "text": r.decision, "reference": r.reference,
                                "item": (page_path(lang, "products", r.item_id), r.item_name)
                                if isinstance(r.item_id, str) else None,
@@ -282,3 +288,14 @@ def write_lists(site: Site, f: Figures, lang: str) -> None:
 
 def write_not_found(site: Site) -> None:
     write_page(site, "404.html", "404.html", None, "nl", record=False, title=t("site.404", "nl"))
+
+
+def write_data_page(site: Site, lang: str, tables: list[dict]) -> None:
+    """The page that explains the open data (/data/): each table, its files and its columns,
+    as ggu.site.opendata.describe(lang) gives them (name, title, description, files: paths
+    from the site's root, columns: name, type, description)."""
+    other = "en" if lang == "nl" else "nl"
+    package = "data/datapackage.json" if (site.out / "data/datapackage.json").exists() else None
+    with i18n.using(lang):
+        write_page(site, page_path(lang, "data"), "data.html", page_path(other, "data"), lang,
+                   title=t("site.nav_data"), tables=tables, package=package)

@@ -1,0 +1,37 @@
+// The site's search page: starts Pagefind's search UI (pagefind-ui.js, loaded before this file)
+// in the element #ggu-search. An external file because the site's Content-Security-Policy allows
+// no inline script. The query can come in the address (?q=…), so the page's plain search form
+// (a GET form that works without JavaScript to reach this page) and a link can start a search.
+(function () {
+  "use strict";
+  function start() {
+    var element = document.getElementById("ggu-search");
+    if (!element || typeof PagefindUI === "undefined") {
+      return;
+    }
+    var options = {
+      element: "#ggu-search",
+      showImages: false,
+      showSubResults: true,
+      resetStyles: false
+    };
+    // Pagefind finds its files beside pagefind-ui.js; data-bundle overrides that.
+    if (element.getAttribute("data-bundle")) {
+      options.bundlePath = element.getAttribute("data-bundle");
+    }
+    var ui = new PagefindUI(options);
+    var fallback = document.getElementById("ggu-search-form");
+    if (fallback) {
+      fallback.hidden = true;
+    }
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) {
+      ui.triggerSearch(query);
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

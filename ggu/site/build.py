@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ggu import config
 from ggu.plan import Plans
-from ggu.site import municipalities, pages, render, reports
+from ggu.site import compress, municipalities, opendata, pages, render, reports, search
 from ggu.site.render import Site
 from ggu.store import DataError, Store
 
@@ -190,23 +190,14 @@ def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
 
 
 def publish_data(site: Site, data_dir, snapshot_path) -> None:
-    """The open data (/data/) and its page in both languages, by ggu.site.opendata."""
-    try:
-        from ggu.site import opendata
-    except ImportError:        # engineer B's module, merged separately (issue 27)
-        opendata = None
-    if opendata is not None:
-        opendata.write(site.out, data_dir)
+    """The open data (/data/) from the build's snapshot and its page in both languages."""
+    opendata.write(site.out, data_dir, snapshot_path)
     for lang in pages.LANGS:
-        pages.write_data_page(site, lang, opendata.describe(lang) if opendata else [])
+        pages.write_data_page(site, lang, opendata.describe(lang))
 
 
 def finish(out: Path) -> None:
-    """The search index and the precompressed files, by ggu.site.search and .compress."""
-    try:
-        from ggu.site import compress, search
-    except ImportError:        # engineer B's modules, merged separately (issue 27)
-        return
+    """The search index over the finished pages, then the precompressed files."""
     search.index(out)
     compress.precompress(out)
 
@@ -231,6 +222,7 @@ def write_pages(site: Site, f: pages.Figures, snapshot_path: str, year: int, dat
             pages.write_product(site, f, lang, item, use)
         pages.write_decisions(site, f, lang)
         pages.write_lists(site, f, lang)
+        pages.write_search_page(site, lang, search.PARTS)
         municipalities.write_list(site, snapshot_path, year, lang)
     pages.write_not_found(site)
 

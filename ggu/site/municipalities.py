@@ -72,7 +72,7 @@ def write_municipality(site: Site, lang: str, one: brief.Brief, rows: pd.DataFra
         name = str(row["name"])
         chart = Chart("trend", narrative.municipality_trend_title(name, rows),
                       narrative.municipality_trend_summary(rows),
-                      charts.municipality_trend(rows), table(rows, YEAR_COLUMNS))
+                      charts.municipality_trend(rows), table(rows, YEAR_COLUMNS, eur_digits=2))
         years = [{"year": int(r.year), "paid": words.amount(r.contribution_eur),
                   "attributed": words.amount(r.attributed_eur),
                   "pct": fmt.pct(r.attributed_vs_paid_pct)}

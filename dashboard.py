@@ -11,6 +11,7 @@ from ggu.i18n import formats as fmt  # noqa: E402
 from ggu.i18n import t  # noqa: E402
 from ggu.ingest import provenance  # noqa: E402
 from ggu.store import DataError, Store, schema  # noqa: E402
+from ggu.store.snapshots import DAMAGED_POINTER  # noqa: E402
 from ggu.web import auth, blocks, data, parts, url  # noqa: E402
 
 st.set_page_config(page_title="GGU Portfoliodashboard", page_icon="📊", layout="wide")
@@ -42,7 +43,8 @@ except DataError as error:
     if Store().current_id() is not None:
         problem = t("app.data_error", error=error)
 if broken is not None:
-    st.warning(t("sec.fallback", wanted=broken.wanted, used=broken.id), icon=":material/warning:")
+    st.warning(t("sec.fallback_pointer" if broken.wanted == DAMAGED_POINTER else "sec.fallback",
+                 wanted=broken.wanted, used=broken.id), icon=":material/warning:")
 if problem:
     st.title(t("app.title"))
     st.error(problem)

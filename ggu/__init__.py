@@ -9,7 +9,8 @@
     store               DuckDB snapshots, the schema and the one loader of queries/
     i18n                the message catalogue and the display formats, nl and en
     config, passwords   settings and paths; the password hash;
-    lockout             failed logins counted in the data folder, the lockout
+    lockout | paths     failed logins counted in the data folder, the lockout | the one
+                        function that makes a file name from data (never leaves its folder)
 
 A package imports only from the layers below it; siblings on one line not from each other.
 The import-linter contracts in .importlinter hold this, and `make check` runs them.

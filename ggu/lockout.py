@@ -162,6 +162,8 @@ class Guard:
             return []
         con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
         try:
+            if not con.execute("select 1 from sqlite_master where name = 'attempt'").fetchone():
+                return []   # an empty file: nothing recorded yet
             rows = con.execute("select at_utc, account, address, outcome from attempt "
                                "order by at_utc desc, rowid desc limit ?", [limit]).fetchall()
         finally:

@@ -7,9 +7,11 @@ import streamlit as st
 from ggu import config
 from ggu.i18n import formats as fmt
 from ggu.i18n import lang, t
-from ggu.ingest import history, load, workbook
+from ggu.ingest import diff, history, load, workbook
 from ggu.present.tables import display_frame
+from ggu.present.text import md, md_frame
 from ggu.store import DataError, Store
+from ggu.store.snapshots import DAMAGED_POINTER
 from ggu.web import auth, blocks, data, publish
 
 blocks.frame_guard()
@@ -21,7 +23,8 @@ if user is None:
 store = Store()
 top_left, top_right = st.columns([5, 1], vertical_alignment="center")
 top_left.caption(t("auth.logged_in", user=f"`{user}`") + " " +
-                 t("bh.snapshot_now", snapshot=store.current_id() or "–"))
+                 t("bh.snapshot_now", snapshot=t("bh.pointer_damaged")
+                   if store.current_id() == DAMAGED_POINTER else store.current_id() or "–"))
 with top_right:
     auth.logout_button()
 st.markdown(t("bh.lead"))
@@ -61,12 +64,12 @@ with tab_load:
     outcome = st.session_state.get("bh_outcome")
     if outcome is not None:
         if outcome.result == "geweigerd":
-            st.error(outcome.summary(), icon=":material/block:")
+            st.error(md(outcome.summary()), icon=":material/block:")
             st.markdown(f"**{t('bh.problems')}**")
             st.dataframe(outcome.problem_frame(), hide_index=True)
         else:
             (st.success if outcome.result == "ok" else st.info)(
-                outcome.summary(), icon=":material/check_circle:")
+                md(outcome.summary()), icon=":material/check_circle:")
             st.markdown(f"**{t('bh.changes')}**")
             st.dataframe(outcome.change_frame(), hide_index=True)
         if outcome.notes:
@@ -84,6 +87,9 @@ with tab_load:
 with tab_history:
     st.caption(t("bh.history_lead"))
     log = history.history()
+    if store.damaged_attempts():   # the rest of the log is shown; say what was skipped
+        st.warning(t("bh.attempts_damaged", lines=store.damaged_attempts(),
+                     file=store.attempts_file.name), icon=":material/broken_image:")
     if log.empty:
         st.info(t("bh.history_empty"))
     else:
@@ -112,19 +118,26 @@ with tab_compare:
                 st.markdown(t("bh.compare_summary", a=a, b=b, **{
                     k: fmt.number(v) for k, v in counts.items()}))
             st.markdown(f"**{t('bh.compare_tables')}**")
-            st.table(display_frame(result["tables"], [
-                "sheet", "rows_a", "rows_b", "added", "removed", "changed"]), hide_index=True)
+            st.table(md_frame(display_frame(result["tables"], [
+                "sheet", "rows_a", "rows_b", "added", "removed", "changed"])), hide_index=True)
+            if not result["rows"].empty:
+                st.markdown(f"**{t('bh.compare_rows')}**")
+                st.caption(t("bh.compare_rows_lead"))
+                st.dataframe(diff.display(result["rows"]), hide_index=True)
+                if result["rows_left_out"]:
+                    st.caption(t("bh.compare_rows_more", n=fmt.number(result["rows_left_out"]),
+                                 limit=diff.LIMIT))
             if not result["totals"].empty:
                 st.markdown(f"**{t('bh.compare_totals')}**")
                 st.caption(t("bh.compare_years"))
-                st.table(display_frame(result["totals"], [
+                st.table(md_frame(display_frame(result["totals"], [
                     "year", "budget_a_eur", "budget_b_eur", "budget_difference_eur",
-                    "spent_a_eur", "spent_b_eur", "spent_difference_eur"], eur_digits=2),
+                    "spent_a_eur", "spent_b_eur", "spent_difference_eur"], eur_digits=2)),
                     hide_index=True)
             if not result["split"].empty:
                 st.markdown(f"**{t('bh.compare_split')}**")
-                st.table(display_frame(result["split"], [
-                    "year", "category", "share_a_pct", "share_b_pct", "share_shift_pp"]),
+                st.table(md_frame(display_frame(result["split"], [
+                    "year", "category", "share_a_pct", "share_b_pct", "share_shift_pp"])),
                     hide_index=True)
 
 with tab_rollback:
@@ -158,7 +171,7 @@ with tab_empty:
         try:
             st.session_state["bh_empty_done"] = history.empty(user=user)
         except DataError as error:
-            st.error(str(error))
+            st.error(md(str(error)))
         else:
             st.rerun()
 

@@ -3,6 +3,7 @@ first, filterable by body, years, item and goal (kept in the URL), downloadable 
 screen."""
 import streamlit as st
 
+from ggu import paths
 from ggu.i18n import t, value
 from ggu.present import downloads
 from ggu.present.tables import display_frame
@@ -30,7 +31,8 @@ with st.container(border=True):
     c0, c1, c2, c3, c4 = st.columns([3, 1, 1, 2, 2])
     c0.multiselect(t("dec.f_body"), list(BODIES), key=url.state("orgaan", list(BODIES), [],
                                                                multi=True),
-                   format_func=lambda b: value("body", b), placeholder=t("dec.all"))
+                   format_func=lambda b: value("body", b), placeholder=t("dec.all"),
+                   select_all=False)
     c1.selectbox(t("dec.f_year_from"), years, key=url.state("besluit_van", years, years[0]))
     c2.selectbox(t("dec.f_year_to"), years, key=url.state("besluit_tot", years, years[-1]))
     c3.selectbox(t("dec.f_item"), list(item_names), index=None, placeholder=t("dec.all"),
@@ -60,9 +62,10 @@ st.dataframe(display_frame(rows, COLUMNS), hide_index=True, key="decisions_table
 name = f"GGU-besluiten-{year_from}-{year_to}"
 buttons = st.container(horizontal=True)
 buttons.download_button(t("dec.download_csv"), key="decisions_csv",
-                        data=downloads.to_csv(rows, COLUMNS), file_name=f"{name}.csv",
+                        data=downloads.to_csv(rows, COLUMNS),
+                        file_name=paths.file_name(name, ext="csv"),
                         mime="text/csv", icon=":material/download:")
 buttons.download_button(t("dec.download_xlsx"), key="decisions_xlsx",
                         data=downloads.to_xlsx(rows, COLUMNS, sheet=t("nav.decisions")),
-                        file_name=f"{name}.xlsx", icon=":material/download:",
+                        file_name=paths.file_name(name, ext="xlsx"), icon=":material/download:",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -8,6 +8,7 @@ from ggu.i18n import t
 from ggu.present import choices, narrative
 from ggu.present.narrative import municipality as mine_words
 from ggu.present.tables import display_frame
+from ggu.present.text import md, md_frame, msg
 from ggu.report import brief, brief_pdf
 from ggu.store import snapshot_id
 from ggu.web import blocks, charts, data, parts, url
@@ -35,6 +36,97 @@ this = this.iloc[0]
 if this["is_partial_year"]:
     st.info(t("bij.partial", year=year, as_of=fmt.date(meta["as_of_date"])),
             icon=":material/event:")
+
+# Mijn gemeente: searchable; the choice lives in the URL (?gemeente=GM0363). A municipality
+# chosen comes first (a councillor's link opens at its part, its brief's button near the top);
+# none chosen, the section waits below the fund's figures.
+MINE = "mijn-gemeente"   # the anchor of its heading
+municipalities = data.query("contribution_by_municipality", year=year)
+names = dict(zip(municipalities["cbs_code"], municipalities["name"]))
+key = url.state("gemeente", list(names), None)
+if st.session_state[key] not in names:
+    st.session_state[key] = None
+
+
+def mine_block() -> None:
+    st.header(t("bij.mine_title"), anchor=MINE)
+    blocks.go_to(MINE)
+    st.selectbox(t("bij.mine_pick"), list(names), key=key, format_func=names.get,
+                 placeholder=t("bij.mine_placeholder"), on_change=blocks.ask_go_to, args=(MINE,))
+    code = st.session_state[key]
+    url.write("gemeente", code)
+    if code is None:
+        st.info(t("bij.mine_none"), icon=":material/search:")
+        return
+    mine = municipalities[municipalities["cbs_code"] == code].iloc[0]
+    # What it gets: the attribution (attribution_by_municipality*.sql), as in its brief.
+    attribution = data.query("attribution_by_municipality", year=year, cbs_code=code)
+    with st.container(border=True):
+        st.subheader(md(f"{mine['name']} · {mine['province']}"), anchor=False)
+        if not attribution.empty:   # the brief first: what a councillor came for
+            st.download_button(
+                t("gm.download", year=year), key="mine_brief", icon=":material/download:",
+                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
+                file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
+                help=t("gm.download_help"), on_click="ignore")
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t("bij.mine_inhabitants"), fmt.number(mine["inhabitants"]))
+        m2.metric(t("bij.mine_contribution", year=year), fmt.eur(mine["contribution_eur"]),
+                  delta=t("bij.mine_received", amount=fmt.eur(mine["received_eur"])),
+                  delta_color="off", delta_arrow="off")
+        m3.metric(t("bij.mine_share"), fmt.pct(mine["fund_share_pct"], digits=2))
+        left, right = st.columns(2)
+        with left:
+            split = data.query("municipality_contribution_by_category", year=year,
+                               cbs_code=code)
+            st.markdown(f"**{msg('bij.mine_category_title', name=mine['name'])}**")
+            st.table(md_frame(display_frame(split, ["category", "budget_share_pct",
+                                                    "contribution_eur"])), hide_index=True)
+            st.caption(t("bij.mine_category_caption", year=year))
+        with right:
+            trend = data.query("municipality_contribution_by_year", cbs_code=code)
+            blocks.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
+                         title=narrative.municipality_trend_title(mine["name"], trend),
+                         summary=narrative.municipality_trend_summary(trend),
+                         table=trend, columns=["year", "inhabitants", "rate_per_inhabitant_eur",
+                                               "contribution_eur", "fund_share_pct"])
+        if not attribution.empty:
+            got = attribution.iloc[0]
+            items = data.query("attribution_by_municipality_item", year=year, cbs_code=code)
+            g1, g2, g3 = st.columns(3)
+            g1.metric(t("gm.kpi_paid", year=year), mine_words.amount(got["contribution_eur"]))
+            g2.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
+                      delta=md(mine_words.attributed_delta(got)), delta_color="off",
+                      delta_arrow="off", help=t("gm.kpi_attributed_help"))
+            g3.metric(t("gm.kpi_products"), md(mine_words.products_value(got)))
+            st.markdown(md(mine_words.lead(got, year, meta["as_of_date"],
+                                           bool(this["is_partial_year"]))))
+            used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
+            if not mine_words.use_recorded(got):
+                st.info(md(mine_words.no_use(year)), icon=":material/info:")
+            else:
+                st.markdown(f"**{msg('gm.used_title', name=mine['name'])}**")
+                blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
+                                                       "attributed_eur"], eur_digits=2))
+                st.markdown(f"**{msg('gm.not_used_title', name=mine['name'])}**")
+                if unused.empty:
+                    st.markdown(md(mine_words.not_used_none(got)))
+                else:
+                    blocks.text_table(display_frame(unused, ["item_name",
+                                                             "user_municipalities"]))
+            with st.expander(md(mine_words.for_all_title(got)), key="mine_for_all"):
+                blocks.text_table(display_frame(mine_words.for_all_items(items),
+                                                ["item_name", "attributed_eur"], eur_digits=2))
+                st.caption(md(mine_words.for_all_caption(items)))
+            st.markdown(f"**{t('gm.compare_title')}**")
+            blocks.text_table(mine_words.comparison(got))
+            st.caption(t("gm.compare_caption"))
+            st.caption(md(mine_words.method()))
+        st.caption(t("bij.cbs"))
+
+
+if st.session_state[key] is not None:
+    mine_block()
 
 k1, k2, k5 = st.columns(3)
 k3, k4, k6 = st.columns(3)
@@ -64,84 +156,8 @@ blocks.chart(charts.funding_by_year(by_year), key="funding",
                       "july_received_eur", "budget_rijk_eur", "budget_overig_eur",
                       "fund_spent_eur", "balance_eur"])
 
-# Mijn gemeente: searchable; the choice lives in the URL (?gemeente=GM0363).
-st.header(t("bij.mine_title"), anchor=False)
-municipalities = data.query("contribution_by_municipality", year=year)
-names = dict(zip(municipalities["cbs_code"], municipalities["name"]))
-key = url.state("gemeente", list(names), None)
-if st.session_state[key] not in names:
-    st.session_state[key] = None
-st.selectbox(t("bij.mine_pick"), list(names), key=key, format_func=names.get,
-             placeholder=t("bij.mine_placeholder"))
-code = st.session_state[key]
-url.write("gemeente", code)
-if code is None:
-    st.info(t("bij.mine_none"), icon=":material/search:")
-else:
-    mine = municipalities[municipalities["cbs_code"] == code].iloc[0]
-    with st.container(border=True):
-        st.subheader(f"{mine['name']} · {mine['province']}", anchor=False)
-        m1, m2, m3 = st.columns(3)
-        m1.metric(t("bij.mine_inhabitants"), fmt.number(mine["inhabitants"]))
-        m2.metric(t("bij.mine_contribution", year=year), fmt.eur(mine["contribution_eur"]),
-                  delta=t("bij.mine_received", amount=fmt.eur(mine["received_eur"])),
-                  delta_color="off", delta_arrow="off")
-        m3.metric(t("bij.mine_share"), fmt.pct(mine["fund_share_pct"], digits=2))
-        left, right = st.columns(2)
-        with left:
-            split = data.query("municipality_contribution_by_category", year=year,
-                               cbs_code=code)
-            st.markdown(f"**{t('bij.mine_category_title', name=mine['name'])}**")
-            st.table(display_frame(split, ["category", "budget_share_pct", "contribution_eur"]),
-                     hide_index=True)
-            st.caption(t("bij.mine_category_caption", year=year))
-        with right:
-            trend = data.query("municipality_contribution_by_year", cbs_code=code)
-            blocks.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
-                         title=narrative.municipality_trend_title(mine["name"], trend),
-                         summary=narrative.municipality_trend_summary(trend),
-                         table=trend, columns=["year", "inhabitants", "rate_per_inhabitant_eur",
-                                               "contribution_eur", "fund_share_pct"])
-        # What it gets: the attribution (attribution_by_municipality*.sql), as in its brief.
-        attribution = data.query("attribution_by_municipality", year=year, cbs_code=code)
-        if not attribution.empty:
-            got = attribution.iloc[0]
-            items = data.query("attribution_by_municipality_item", year=year, cbs_code=code)
-            g1, g2, g3 = st.columns(3)
-            g1.metric(t("gm.kpi_paid", year=year), mine_words.amount(got["contribution_eur"]))
-            g2.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
-                      delta=mine_words.attributed_delta(got), delta_color="off",
-                      delta_arrow="off", help=t("gm.kpi_attributed_help"))
-            g3.metric(t("gm.kpi_products"), mine_words.products_value(got))
-            st.markdown(mine_words.lead(got, year, meta["as_of_date"],
-                                        bool(this["is_partial_year"])))
-            used, unused = mine_words.used_items(items), mine_words.not_used_items(items)
-            if not mine_words.use_recorded(got):
-                st.info(mine_words.no_use(year), icon=":material/info:")
-            else:
-                st.markdown(f"**{t('gm.used_title', name=mine['name'])}**")
-                blocks.text_table(display_frame(used, ["item_name", "user_municipalities",
-                                                       "attributed_eur"], eur_digits=2))
-                st.markdown(f"**{t('gm.not_used_title', name=mine['name'])}**")
-                if unused.empty:
-                    st.markdown(mine_words.not_used_none(got))
-                else:
-                    blocks.text_table(display_frame(unused, ["item_name",
-                                                             "user_municipalities"]))
-            with st.expander(mine_words.for_all_title(got), key="mine_for_all"):
-                blocks.text_table(display_frame(mine_words.for_all_items(items),
-                                                ["item_name", "attributed_eur"], eur_digits=2))
-                st.caption(mine_words.for_all_caption(items))
-            st.markdown(f"**{t('gm.compare_title')}**")
-            blocks.text_table(mine_words.comparison(got))
-            st.caption(t("gm.compare_caption"))
-            st.caption(mine_words.method())
-            st.download_button(
-                t("gm.download", year=year), key="mine_brief", icon=":material/download:",
-                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
-                file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
-                help=t("gm.download_help"), on_click="ignore")
-        st.caption(t("bij.cbs"))
+if st.session_state[key] is None:
+    mine_block()
 
 provinces = data.query("contribution_by_province", year=year)
 blocks.chart(charts.province_bars(provinces), key="provinces",

@@ -8,6 +8,7 @@ from ggu.i18n import t
 from ggu.present import choices, narrative
 from ggu.present.labels import verdict_label
 from ggu.present.tables import styled_frame
+from ggu.present.text import md
 from ggu.web import blocks, charts, data
 
 blocks.frame_guard()
@@ -25,7 +26,7 @@ indicators = data.query("indicator_progress")
 measurements = data.query("indicator_measurements")
 items = data.query("portfolio_by_item", year=year, compare_year=compare)
 
-st.markdown(narrative.goals_verdict_summary(goals, indicators))
+st.markdown(md(narrative.goals_verdict_summary(goals, indicators)))
 
 blocks.chart(charts.goal_allocation(goals, year, compare), key="goal_allocation",
              title=narrative.goal_allocation_title(goals, year),
@@ -38,8 +39,8 @@ for goal in goals.itertuples(index=False):
     goal_indicators = indicators[indicators["goal_id"] == goal.goal_id].reset_index(drop=True)
     with st.container(border=True):
         verdict = goal_indicators["goal_verdict"].iloc[0] if len(goal_indicators) else None
-        st.header(f"{goal.goal_id} · {goal.name}", anchor=False)
-        st.markdown(f"**{verdict_label(verdict)}** · {goal.description}")
+        st.header(md(f"{goal.goal_id} · {goal.name}"), anchor=False)
+        st.markdown(f"**{verdict_label(verdict)}** · {md(goal.description)}")
         if len(goal_indicators) and goal_indicators["is_goal_stale"].iloc[0]:
             st.warning(t("dl.stale", last=fmt.date(goal_indicators["last_measured_date"].max())),
                        icon=":material/schedule:")

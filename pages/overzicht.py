@@ -6,6 +6,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import narrative
 from ggu.present.tables import display_frame
+from ggu.present.text import msg
 from ggu.web import blocks, charts, data, parts, status
 
 blocks.frame_guard()
@@ -76,7 +77,7 @@ with right:
                  table=counts, columns=["year", "status", "item_count", "is_partial_year"])
 
 st.header(t("exc.title", year=year), anchor=False)
-st.caption(t("exc.lead", rules=narrative.rules_text(data.query("exception_rules"))))
+st.caption(msg("exc.lead", rules=narrative.rules_text(data.query("exception_rules"))))
 if exceptions.empty:
     st.success(t("exc.none"))
 else:

@@ -3,11 +3,12 @@ checked live against the fund and the 50/20/30 norm, compared with basis, and ha
 ALV as a proposal and to the import as next year's budget."""
 import streamlit as st
 
-from ggu import i18n, report
+from ggu import i18n, paths, report
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import BASIS, PlanError, export, figures
 from ggu.present import narrative
+from ggu.present.text import md
 from ggu.web import auth, blocks, charts, data, planning, url
 from ggu.web.plot import plot
 
@@ -26,15 +27,17 @@ with st.expander(t("plan.rules_title"), icon=":material/calculate:"):
 
 who = planning.editor() if auth.can("plan_concept") else None   # college and beheer
 options = {s.name: s for s in planning.visible(who is not None)}
+for line in planning.damaged(who is not None):   # only those who may see concepts
+    st.warning(line, icon=":material/broken_image:")
 key = url.state("scenario", list(options), BASIS)
 if st.session_state.get("plan_pending") in options:   # a copy just made opens
     st.session_state[key] = st.session_state.pop("plan_pending")
 st.selectbox(t("plan.pick"), list(options), key=key, help=t("plan.pick_help"))
 url.write("scenario", st.session_state[key], default=BASIS)
 origin = planning.opened(options[st.session_state[key]])
-st.caption(planning.label(origin) + (" · " + t(
+st.caption(md(planning.label(origin) + (" · " + t(
     "plan.version", version=origin.version, user=origin.saved_by,
-    at=fmt.timestamp(origin.saved_at)) if origin.version else ""))
+    at=fmt.timestamp(origin.saved_at)) if origin.version else "")))
 editable = who is not None and not origin.is_basis
 if who is None:
     st.info(t("plan.readonly"), icon=":material/lock:")
@@ -47,18 +50,21 @@ else:
         if button_col.form_submit_button(t("plan.copy"), icon=":material/content_copy:"):
             try:
                 st.session_state["plan_pending"] = planning.copy(origin, name, who).name
+                st.session_state["plan_saved"] = t("plan.copied", name=name.strip(),
+                                                   source=origin.name)
                 st.rerun()
             except PlanError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(md(str(error)), icon=":material/error:")
 
 state = f"{origin.name}_{origin.version}"   # a saved version opens with fresh widgets
 left, right = st.columns(2)
-rate = left.number_input(t("plan.rate", year=first), 0.0, 20.0,
-                         float(origin.rate_per_inhabitant_eur), 0.05, format="%.2f",
-                         key=f"rate_{state}", disabled=not editable, help=t("plan.rate_help"))
-indexation = right.number_input(t("plan.indexation"), -10.0, 20.0, float(origin.indexation_pct),
-                                0.25, format="%.2f", key=f"index_{state}",
-                                disabled=not editable, help=t("plan.indexation_help"))
+# text, not st.number_input: that writes `3.10` whatever the page's language
+rate = left.text_input(t("plan.rate", year=first),
+                       planning.number_text(origin.rate_per_inhabitant_eur, 2),
+                       key=f"rate_{state}", disabled=not editable, help=t("plan.rate_help"))
+indexation = right.text_input(t("plan.indexation"), planning.number_text(origin.indexation_pct, 2),
+                              key=f"index_{state}", disabled=not editable,
+                              help=t("plan.indexation_help"))
 
 st.header(t("plan.lines_title"), anchor=False)
 st.caption(t("plan.lines_help"))
@@ -70,43 +76,52 @@ edited = st.data_editor(frame, column_order=order, column_config=config, hide_in
 try:
     draft = planning.draft(origin, lines, edited, rate, indexation)
 except PlanError as error:
-    st.error(str(error), icon=":material/error:")
+    st.error(md(str(error)), icon=":material/error:")
     st.stop()
 
 if editable:
     save_col, publish_col, note_col = st.columns([1, 1, 3], vertical_alignment="center")
     if draft != origin:
         note_col.caption(t("plan.unsaved"))
-    for col, action, status in ((save_col, "save", origin.status),
-                                (publish_col, "publish", "gepubliceerd")):
+    published = planning.last_published(origin.name)
+    for col, action in ((save_col, "save"), (publish_col, "publish")):
         if col.button(t(f"plan.{action}"), key=f"{action}_{state}",
                       type="primary" if action == "save" else "secondary",
                       disabled=action == "publish" and origin.is_published and draft == origin,
-                      help=t("plan.publish_help") if action == "publish" else None):
+                      help=t(f"plan.{action}_help")):
             try:
-                saved = planning.save(draft, who, status=status)
-                st.session_state["plan_saved"] = t(
-                    "plan.saved" if action == "save" else "plan.published", version=saved.version)
+                saved = planning.save(draft, who, publish=action == "publish")
+                st.session_state["plan_saved"] = (
+                    t("plan.published", version=saved.version) if action == "publish" else
+                    t("plan.saved_concept", version=saved.version, published=published)
+                    if published else t("plan.saved", version=saved.version))
                 st.rerun()
             except PlanError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(md(str(error)), icon=":material/error:")
                 st.session_state["plan_conflict"] = True
     if st.session_state.get("plan_conflict"):
         st.button(t("plan.reopen"), key=f"reopen_{state}", icon=":material/refresh:",
                   on_click=planning.reopen, args=(origin.name,))
-if "plan_saved" in st.session_state:
-    st.success(st.session_state.pop("plan_saved"), icon=":material/check:")
+if "plan_saved" in st.session_state:   # copied, saved or published: said where it was done
+    message = st.session_state.pop("plan_saved")
+    st.toast(message, icon=":material/check:")
+    st.success(message, icon=":material/check:")
 
 plan = figures.by_year(draft, q)
 years = figures.year_rows(plan)
 realised = q("plan_realised_by_year")
 st.header(t("plan.years_heading"), anchor=False)
+if origin.is_basis:
+    st.info(t("plan.basis_start"), icon=":material/flag:")
 for col, row in zip(st.columns(len(years)), years.itertuples(index=False)):
     col.metric(str(int(row.year)), fmt.eur_mln(row.room_eur), border=True,
-               delta=f"{narrative.room_word(row.room_eur)} · {t('plan.kpi_fund').lower()} "
+               delta=f"{md(narrative.room_word(row.room_eur))} · {t('plan.kpi_fund').lower()} "
                      f"{fmt.eur_mln(row.fund_eur)}", delta_color="off", delta_arrow="off",
                help=t("plan.kpi_room"))
 blocks.text_table(narrative.year_table(years))
+st.subheader(t("plan.norm_heading"), anchor=False)
+st.caption(t("plan.norm_lead"))
+blocks.text_table(narrative.norm_table(plan))
 blocks.chart(charts.plan_years(realised, plan), key="plan_years",
              title=narrative.years_title(years, realised),
              summary=narrative.years_summary(years), table=plan,
@@ -116,6 +131,7 @@ blocks.chart(charts.plan_room(years), key="plan_room", title=narrative.room_titl
              columns=["year", "fund_eur", "fonds_budget_eur", "room_eur"])
 split_year = st.segmented_control(t("plan.split_year"), years["year"].tolist(), default=first,
                                   key="split_year") or first
+st.markdown(md(narrative.norm_sentence(plan, split_year)))
 blocks.chart(charts.split_vs_norm(narrative.as_split(plan, split_year)), key="plan_split",
              title=narrative.plan_split_title(plan, split_year),
              summary=narrative.plan_split_summary(plan), table=narrative.as_split(plan, split_year),
@@ -129,19 +145,20 @@ code = st.selectbox(t("plan.effect_pick"), list(names), format_func=names.get, i
                     key="plan_gemeente", placeholder=t("bij.mine_placeholder"))
 if code is not None:
     effect = figures.contribution(draft, code, q)
-    st.subheader(narrative.effect_title(names[code], effect), anchor=False)
+    st.subheader(md(narrative.effect_title(names[code], effect)), anchor=False)
     st.caption(t("plan.effect_summary"))
     blocks.text_table(narrative.effect_table(effect))
 
 st.header(t("plan.compare_heading"), anchor=False)
 others = [n for n in options if n != BASIS]
 picked = st.multiselect(t("plan.compare_pick"), others, max_selections=4, key="plan_compare",
-                        placeholder=t("plan.compare_placeholder")) if others else []
+                        placeholder=t("plan.compare_placeholder"), select_all=False) \
+    if others else []
 if not others:
     st.caption(t("plan.compare_none"))
 if picked:
     compared = figures.compare([options[BASIS]] + [options[n] for n in picked], q)
-    st.subheader(narrative.compare_title(compared), anchor=False)
+    st.subheader(md(narrative.compare_title(compared)), anchor=False)
     plot(charts.plan_room(compared, [BASIS, *picked]), key="plan_compare_chart")
     st.caption(t("plan.compare_summary"))
     blocks.text_table(narrative.compare_table(compared))
@@ -152,12 +169,13 @@ for col, fmt_name in zip(st.columns(4), [*report.FORMATS, "xlsx"]):
     if fmt_name == "xlsx":
         col.download_button(t("plan.download_xlsx"), key="plan_xlsx",
                             data=lambda s=draft: export.workbook_bytes(s, q),
-                            file_name=f"ggu-begroting-{first}-{draft.name}.xlsx",
+                            file_name=paths.file_name("ggu-begroting", first, draft.name,
+                                                      ext="xlsx"),
                             icon=":material/download:", on_click="ignore")
         continue
     col.download_button(
         t("plan.download", fmt=fmt_name.upper()), key=f"plan_{fmt_name}",
         data=lambda f=fmt_name, s=draft: report.render(
             report.build_proposal(s, lang=lang, query=q), f),
-        file_name=f"ggu-alv-voorstel-{first}-{draft.name}.{fmt_name}",
+        file_name=paths.file_name("ggu-alv-voorstel", first, draft.name, ext=fmt_name),
         mime=report.FORMATS[fmt_name], icon=":material/download:", on_click="ignore")

@@ -11,11 +11,13 @@ from ggu.i18n import t, value
 from ggu.present import choices, narrative
 from ggu.present.labels import signed_pct, verdict_label
 from ggu.present.tables import display_frame, status_grid, styled_frame
+from ggu.present.text import md, msg
 from ggu.store.codes import CATEGORIES, KINDS, STATUSES
 from ggu.web import blocks, charts, data, parts, status, url
 
 blocks.frame_guard()
-rules_help = t("pf.exceptions_help", rules=narrative.rules_text(data.query("exception_rules")))
+rules_help = msg("pf.exceptions_help",
+                 rules=narrative.rules_text(data.query("exception_rules")))
 year = blocks.year()
 meta = data.query("meta").iloc[0]
 years = data.query("years")["year"].tolist()
@@ -25,10 +27,13 @@ goal_names = dict(zip(items["goal_id"], items["goal_name"]))
 
 # The item in the URL (?project=IBD, or the old ?item=IBD) is checked against the items that
 # exist; anything else is ignored with a message, never an error.
+DETAIL = "project-in-detail"   # the anchor of the item detail's heading
 if "project" not in st.session_state:
     wanted = url.wanted("project")
     url.state("project", list(names), None)
     st.session_state["project_refused"] = bool(wanted) and wanted not in names
+    if st.session_state["project"]:   # a shared link to an item opens at its detail
+        blocks.ask_go_to(DETAIL)
 
 st.title(t("pf.title", year=year), anchor=False)
 st.markdown(t("pf.lead"))
@@ -54,7 +59,7 @@ k3.metric(forecast_label, fmt.eur_mln(total["forecast_eur"]), border=True,
           delta=t("pf.kpi_forecast_delta", pct=signed_pct(total["forecast_deviation_pct"])),
           delta_color="off", delta_arrow="off", help=t("pf.forecast_help"))
 k4.metric(t("pf.kpi_exceptions"), fmt.number(len(exceptions)), border=True,
-          delta=narrative.red_among(exceptions), delta_color="off",
+          delta=md(narrative.red_among(exceptions)), delta_color="off",
           delta_arrow="off", help=rules_help)
 
 blocks.chart(charts.forecast_vs_budget(by_category), key="forecast",
@@ -70,15 +75,18 @@ all_rows = all_rows.assign(reason=narrative.exception_reasons(all_rows))
 f1, f2, f3, f4, f5 = st.columns(5)
 categories = f1.multiselect(t("col.category"), CATEGORIES, key="pf_category",
                             format_func=lambda c: value("category", c),
-                            placeholder=t("pf.all"))
+                            placeholder=t("pf.all"), select_all=False)
 themes = f2.multiselect(t("col.theme"), sorted(all_rows["theme"].unique()), key="pf_theme",
-                        placeholder=t("pf.all"))
+                        placeholder=t("pf.all"), select_all=False)
 goals = f3.multiselect(t("pf.goal"), sorted(all_rows["goal_id"].unique()), key="pf_goal",
-                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"))
+                       format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"),
+                       select_all=False)
 statuses = f4.multiselect(t("col.status"), STATUSES, key="pf_status",
-                          format_func=lambda s: value("status", s), placeholder=t("pf.all"))
+                          format_func=lambda s: value("status", s), placeholder=t("pf.all"),
+                          select_all=False)
 kinds = f5.multiselect(t("col.kind"), KINDS, key="pf_kind",
-                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"))
+                       format_func=lambda k: value("kind", k), placeholder=t("pf.all"),
+                       select_all=False)
 s1, s2 = st.columns([3, 2], vertical_alignment="bottom")
 search = s1.text_input(t("pf.search"), key="pf_search", placeholder=t("pf.search_hint"))
 only_exceptions = s2.toggle(t("pf.only_exceptions"), key="pf_exceptions", help=rules_help)
@@ -92,10 +100,12 @@ shown_ids = rows["item_id"].tolist()
 
 
 def _pick(ids: list[str]) -> None:
-    """A row clicked in the table becomes the item shown in the detail below."""
+    """A row clicked in the table becomes the item shown in the detail below, and the page
+    goes there."""
     picked = st.session_state["pf_table"].selection.rows
     if picked:
         st.session_state["project"] = ids[picked[0]]
+        blocks.ask_go_to(DETAIL)
 
 
 st.caption(t("pf.items_caption", n=len(rows), total=len(all_rows)))
@@ -113,17 +123,18 @@ status_changes = data.query("status_changes", year=year)
 if status_changes.empty:
     st.caption(t("st.changes_none"))
 else:
-    st.caption(narrative.changes_lead(status_changes))
-    status.changes(status_changes, key="project")
+    st.caption(md(narrative.changes_lead(status_changes)))
+    status.changes(status_changes, key="project", detail=DETAIL)
 grid = data.query("status_by_item_quarter", year=year, items=tuple(shown_ids) or None)
 if not grid.empty and shown_ids:
-    st.header(narrative.status_grid_title(grid), anchor=False)
-    st.caption(narrative.status_grid_summary(grid) + " " + t("st.grid_caption"))
+    st.header(md(narrative.status_grid_title(grid)), anchor=False)
+    st.caption(md(narrative.status_grid_summary(grid)) + " " + t("st.grid_caption"))
     st.dataframe(status_grid(grid), hide_index=True, key="pf_status_grid",
                  height=min(38 + 35 * grid["item_id"].nunique(), 560))
 
 # -- One item -------------------------------------------------------------------------------
-st.header(t("pf.detail_title"), anchor=False)
+st.header(t("pf.detail_title"), anchor=DETAIL)
+blocks.go_to(DETAIL)
 item_id = st.selectbox(t("pf.item"), list(names), key="project", index=None,
                        format_func=lambda i: narrative.item_label(i, names[i]),
                        placeholder=t("pf.pick"))
@@ -135,10 +146,10 @@ if item_id:
     item = items[items["item_id"] == item_id].iloc[0]
     item_decisions = data.query("decisions", item_id=item_id)
     with st.container(border=True):
-        st.markdown(f"### {item['name']}")
-        st.markdown(narrative.item_facts(item))
+        st.markdown(f"### {md(item['name'])}")
+        st.markdown(md(narrative.item_facts(item)))
         status.explanation(item["status_reason"])
-        st.markdown(t("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
+        st.markdown(msg("pf.item_goal", goal=f"{item['goal_id']} {item['goal_name']}"))
         h1, h2 = st.columns(2)
         with h1:
             status.history(data.query("item_status_history", item_id=item_id,
@@ -151,7 +162,7 @@ if item_id:
         else:
             r = in_year.iloc[0]
             if r["is_exception"]:
-                st.error(t("pf.item_exception", reason=r["reason"]), icon=":material/flag:")
+                st.error(msg("pf.item_exception", reason=r["reason"]), icon=":material/flag:")
             d1, d2, d3, d4 = st.columns(4)
             d1.metric(t("kpi.budget"), fmt.eur(r["budget_eur"]))
             d2.metric(spent_label, fmt.eur(r["spent_eur"]), help=t("kpi.realised_help"),
@@ -179,7 +190,7 @@ if item_id:
                          summary=narrative.trend_summary(history),
                          table=history, columns=["year", "budget_eur", "spent_eur",
                                                  "realised_pct", "forecast_eur"])
-        st.markdown(f"**{t('pf.indicators_title', goal=item['goal_id'])}**")
+        st.markdown(f"**{msg('pf.indicators_title', goal=item['goal_id'])}**")
         indicators = data.query("indicator_progress", goal_id=item["goal_id"])
         st.dataframe(display_frame(
             indicators.assign(verdict=[verdict_label(v) for v in indicators["verdict"]]),

@@ -3,12 +3,13 @@ drill-down treemap, spending per month and year on year, the items that stand ou
 downloads of exactly the table on screen."""
 import streamlit as st
 
-from ggu import i18n
+from ggu import i18n, paths
 from ggu.i18n import formats as fmt
 from ggu.i18n import t, value
 from ggu.present import choices, downloads, narrative
 from ggu.present.labels import amount_text
 from ggu.present.tables import display_frame
+from ggu.present.text import md, md_frame, msg
 from ggu.store.codes import CATEGORIES, FUNDING_SOURCES
 from ggu.web import blocks, charts, data, status, url
 
@@ -64,7 +65,9 @@ with st.container(border=True):
     cols = st.columns(3) + st.columns(3)
     for col, (key, (label, allowed, labels)) in zip(cols, multi.items()):
         col.multiselect(t(label), allowed, key=url.state(key, allowed, [], multi=True),
-                        format_func=labels.get, placeholder=t("uit.all"))
+                        format_func=labels.get, placeholder=t("uit.all"),
+                        select_all=False)   # all = none chosen (and Streamlit's is English)
+    level_slot = st.container()   # the level: its choices are the selection's nodes
 
 year_from, year_to = sorted((st.session_state["van"], st.session_state["tot"]))
 base_year = st.session_state["prijsjaar"]
@@ -81,21 +84,34 @@ params = dict(year_from=year_from, year_to=year_to, unit=unit, base_year=base_ye
                   ("items", "project"), ("cost_types", "kostensoort"),
                   ("funding_sources", "bron"))})
 levels = data.query("spend_by_level", **params)
-months = data.query("spend_by_month", **params)
+# The level (a node of the treemap: a category, theme or item) narrows everything below the
+# treemap like a filter; the treemap shows the whole selection, zoomed in on it.
+nodes = choices.levels(levels, lambda c: value("category", c))
+level_slot.selectbox(t("uit.f_level"), list(nodes),
+                     key=url.follow("niveau", "niveau_clicked", list(nodes), choices.ALL_LEVELS),
+                     format_func=lambda n: nodes[n] or t("uit.level_all"),
+                     help=t("uit.f_level_help"))
+level = st.session_state["niveau"]
+url.write("niveau", level, choices.ALL_LEVELS)
+at_level = choices.level_params(params, level, levels)
+shown = data.query("spend_by_level", **at_level) if level else levels
+months = data.query("spend_by_month", **at_level)
 digits = choices.amount_digits(unit)
 
 span = narrative.span(year_from, year_to)
 heading.title(t("uit.title", years=span), anchor=False)
 heading.markdown(t("uit.lead"))
-st.caption(narrative.notes(unit, base_year, prices, year_from, year_to, meta["as_of_date"],
-                           by_funding=bool(st.session_state["bron"]),
-                           by_cost_type=bool(st.session_state["kostensoort"])))
+st.caption(md(narrative.notes(unit, base_year, prices, year_from, year_to, meta["as_of_date"],
+                              by_funding=bool(st.session_state["bron"]),
+                              by_cost_type=bool(st.session_state["kostensoort"]))))
 
-total = levels[levels["node_level"] == "total"]
+total = shown[shown["node_level"] == "total"]
 if total.empty or not total.iloc[0]["item_count"]:
     st.info(t("uit.empty"))
     st.stop()
 total = total.iloc[0]
+if level:
+    st.info(t("uit.level_note", path=nodes[level]), icon=":material/zoom_in:")
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(t("uit.kpi_budget"), amount_text(total["budget_eur"], unit), border=True)
 k2.metric(t("uit.kpi_spent"), amount_text(total["spent_eur"], unit), border=True,
@@ -104,11 +120,11 @@ k2.metric(t("uit.kpi_spent"), amount_text(total["spent_eur"], unit), border=True
 k3.metric(t("uit.kpi_realised"), fmt.pct(total["realised_pct"]), border=True)
 k4.metric(t("uit.kpi_items"), fmt.number(total["item_count"]), border=True)
 
-blocks.chart(charts.spend_treemap(levels, unit), key="tree",
+blocks.chart(charts.spend_treemap(levels, unit, level), key="tree",
              title=narrative.tree_title(levels), summary=narrative.tree_summary(levels, unit),
              table=levels[levels["node_level"].isin(["category", "theme"])],
              columns=["category", "theme", "budget_eur", "spent_eur", "realised_pct"],
-             eur_digits=digits)
+             eur_digits=digits, clicked="niveau_clicked")
 
 left, right = st.columns(2)
 with left:
@@ -123,7 +139,7 @@ with left:
                  eur_digits=digits, decisions=marked)
 with right:
     if year_from == year_to:
-        st.header(t("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),
+        st.header(msg("uit.yoy_title_single", month=narrative.last_month_name(months, year_to)),
                   anchor=False)
         st.info(t("uit.yoy_one_year"))
     else:
@@ -136,14 +152,14 @@ with right:
                      eur_digits=digits)
 
 st.header(t("uit.top_title"), anchor=False)
-by_item = levels[levels["node_level"] == "item"]
+by_item = shown[shown["node_level"] == "item"]
 for tab, rank in zip(st.tabs([t("uit.top_spent"), t("uit.top_over"), t("uit.top_under")]),
                      ("rank_spent", "rank_over", "rank_under")):
     top = choices.top(by_item, rank)
     if top.empty:
         tab.success(t("uit.top_none"))
     else:
-        tab.table(display_frame(top, TOP, eur_digits=digits), hide_index=True)
+        tab.table(md_frame(display_frame(top, TOP, eur_digits=digits)), hide_index=True)
 
 st.header(t("uit.table_title"), anchor=False)
 st.caption(t("uit.table_caption", n=len(by_item)))
@@ -157,12 +173,14 @@ buttons = st.container(horizontal=True)
 buttons.download_button(t("uit.download_csv"), key="download_csv",
                         data=lambda: downloads.to_csv(by_item, TABLE, lang=lang,
                                                       decimals=4 if digits else 2),
-                        file_name=f"{name}.csv", mime="text/csv", icon=":material/download:",
+                        file_name=paths.file_name(name, ext="csv"), mime="text/csv",
+                        icon=":material/download:",
                         on_click="ignore")
 buttons.download_button(t("uit.download_xlsx"), key="download_xlsx",
                         data=lambda: downloads.to_xlsx(
                             by_item, TABLE, sheet=sheet, lang=lang,
                             eur_format="#,##0.0000" if digits else None),
-                        file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore",
+                        file_name=paths.file_name(name, ext="xlsx"),
+                        icon=":material/download:", on_click="ignore",
                         mime="application/vnd.openxmlformats-officedocument."
                              "spreadsheetml.sheet")

@@ -30,7 +30,7 @@ final as (
     from broken as b
     inner join v_item as i on b.item_id = i.item_id
     inner join v_item_forecast as f on b.item_id = f.item_id and f.year = $year
-    inner join v_item_status_by_year as s on b.item_id = s.item_id and s.year = $year
+    inner join v_portfolio_status as s on b.item_id = s.item_id and s.year = $year
 )
 
 select * from final

@@ -16,7 +16,7 @@ with per_goal as (
         count(*) filter (where s.status = 'rood') as red_item_count
     from v_item_forecast as f
     inner join item as i on f.item_id = i.item_id
-    inner join v_item_status_by_year as s on f.item_id = s.item_id and f.year = s.year
+    inner join v_portfolio_status as s on f.item_id = s.item_id and f.year = s.year
     where f.year = $year or f.year = $compare_year
     group by i.goal_id, f.year
 ),

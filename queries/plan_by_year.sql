@@ -1,7 +1,10 @@
 -- One row per plan year x category of a scenario: the year's rate, fund, budget (every funding
 -- source), budget from the fund and room (fund - budget from the fund; negative: a shortfall),
 -- and per category the budget, its share of the year's budget, the norm in force, the
--- deviation in percentage points and whether it lies within the tolerance.
+-- deviation in percentage points and whether it lies within the tolerance; what the norm asks
+-- of the category in euros (norm_asks_eur: its share of budget + room) and how far the
+-- category's budget is from it (norm_gap_eur = norm_eur - category_budget_eur; positive: the
+-- norm asks more).
 -- Parameters: $scenario (the scenario as JSON text, see ggu/plan/scenario.py).
 -- Caveat: the year columns repeat on each category row; the category budgets add up to the
 -- year's budget to the cent.
@@ -37,7 +40,7 @@ by_category as (
     group by year, category
 ),
 
-final as (
+measured as (
     select
         y.base_year,
         y.year,
@@ -54,10 +57,18 @@ final as (
             as deviation_pp,
         cast(n.tolerance_pp as double) as tolerance_pp,
         round(abs(share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) - n.norm_pct), 9)
-        <= n.tolerance_pp as is_within_tolerance
+        <= n.tolerance_pp as is_within_tolerance,
+        norm_asks_eur(n.norm_pct, y.budget_eur, y.fund_eur - y.fonds_budget_eur) as norm_eur
     from by_year as y
     inner join v_norm_by_year as n on y.year = n.year
     left join by_category as c on y.year = c.year and n.category = c.category
+),
+
+final as (
+    select
+        *,
+        norm_eur - category_budget_eur as norm_gap_eur
+    from measured
 )
 
 select * from final

@@ -9,7 +9,7 @@
 -- Caveat: in the as-of year spending runs to the as-of date and forecast_eur is the forecast
 -- (see v_item_forecast); in a closed year forecast_eur is the actual spending. Status, its
 -- explanation (status_reason) and phase are the item's at the end of the year (the as-of date for
--- the running year: v_item_status_by_year).
+-- the running year: v_portfolio_status, the set every count by status reads).
 with forecast as (
     select
         item_id,
@@ -37,7 +37,7 @@ status as (
         status,
         explanation,
         phase
-    from v_item_status_by_year
+    from v_portfolio_status
     where year = $year
 ),
 

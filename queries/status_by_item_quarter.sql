@@ -6,7 +6,7 @@
 -- null), as status_at does.
 with portfolio as (
     select item_id
-    from v_item_forecast
+    from v_portfolio_status
     where year = $year and ($items is null or list_contains($items, item_id))
 ),
 

@@ -67,8 +67,8 @@ final as (
     where
         c.status_change is not null
         and c.item_id in (
-            select f.item_id from v_item_forecast as f
-            where f.year = $year
+            select p.item_id from v_portfolio_status as p
+            where p.year = $year
         )
 )
 

@@ -129,6 +129,10 @@ def test_history_compare_and_rollback_on_the_page(tiny, monkeypatch, password_ha
     assert tables.set_index("Tabel").loc["Begroting", "Gewijzigd"] == "1"
     totals = next(f for f in frames if "Verschil begroting" in f.columns)
     assert totals.set_index("Jaar").loc["2024", "Verschil begroting"] == "€\u00a0100,00"
+    rows = next(f for f in frames if "Wijziging" in f.columns)   # which row, before and after
+    assert rows.to_dict("records") == [{
+        "Blad": "Begroting", "Rij": "A · 2024 · Fonds GGU", "Wijziging": "gewijzigd",
+        "Kolom": "Bedrag", "Ervoor (A)": "€\u00a0300,00", "Erna (B)": "€\u00a0400,00"}]
 
     at.checkbox(key="rollback_sure").check().run()
     next(b for b in at.button if b.label == "Terugzetten").click().run()

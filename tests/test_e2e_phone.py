@@ -15,7 +15,7 @@ from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.store import loader
-from tools.browser import wait_for_app
+from tools.browser import fresh, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +117,60 @@ def test_mijn_gemeente_on_a_phone_pick_by_name_and_download_the_brief(phone, lan
                                     text=True, check=True).stdout.split())
     assert text(fmt.eur(row["attributed_eur"], digits=2, lang=lang)) in words
     assert_accessible(page, f"bijdragen, Mijn gemeente at 390 px [{lang}]")
+
+
+SCREEN = PHONE["height"]
+WHERE = """() => {
+    const main = document.querySelector("[data-testid='stMain']");
+    const top = (e) => e && e.getBoundingClientRect().top + main.scrollTop;
+    const button = document.querySelector(".st-key-mine_brief button");
+    return {mine: top(document.getElementById('mijn-gemeente')), button: top(button),
+            button_bottom: button && top(button) + button.getBoundingClientRect().height};
+}"""
+
+# The lines a word of a table cell is drawn on, and the cell's hyphenation.
+WORD_LINES = """(word) => {
+    const cell = [...document.querySelectorAll('.ggu-table td')]
+        .find(td => td.textContent.includes(word));
+    const node = [...cell.childNodes].find(n => n.textContent.includes(word));
+    const range = document.createRange();
+    const start = node.textContent.indexOf(word);
+    range.setStart(node, start);
+    range.setEnd(node, start + word.length);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    const style = getComputedStyle(cell);
+    return {lines: tops.size, hyphens: style.hyphens, wrap: style.overflowWrap,
+            lang: document.documentElement.lang};
+}"""
+
+
+def test_a_councillors_link_gets_to_the_point_on_a_phone(chromium, app_url):
+    """?gemeente=GM0344 (Utrecht) at 390 x 844: "Mijn gemeente" on the first screen, the
+    brief's button within the first two (it was at 2.120 and 5.410 px); a long product name
+    is hyphenated or kept whole, never broken mid-word."""
+    with fresh(chromium) as b:
+        page = open_page(b, f"{app_url}/bijdragen?gemeente=GM0344", **PHONE)
+        wait_for_app(page)
+        where = page.evaluate(WHERE)
+        assert where["mine"] < SCREEN, where
+        assert where["button_bottom"] < 2 * SCREEN, where
+        word = page.evaluate(WORD_LINES, "Informatiebeveiligingsdienst")
+        assert word["lang"] == "nl" and word["hyphens"] == "auto", word
+        assert word["wrap"] not in ("anywhere", "break-word"), word
+        assert word["lines"] == 1, word     # this Chromium has no Dutch hyphenation: whole
+
+
+def test_the_sidebar_closes_after_choosing_a_page_on_a_phone(chromium, app_url):
+    sidebar = "() => document.querySelector(\"[data-testid='stSidebar']\")" \
+              ".getBoundingClientRect().right"
+    with fresh(chromium) as b:
+        page = open_page(b, f"{app_url}/bijdragen", **PHONE)
+        wait_for_app(page)
+        assert page.evaluate(sidebar) <= 0                       # closed on a phone
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.wait_for_function(f"() => ({sidebar})() > 200")     # open, over the page
+        page.locator("[data-testid='stSidebarNav'] a").filter(has_text="Portfolio").click()
+        page.get_by_role("heading", name="Portfolio 2026", level=1).wait_for(timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_function(f"() => ({sidebar})() <= 0", timeout=10_000)
+        assert page.get_by_role("heading", name="Portfolio 2026", level=1).is_visible()

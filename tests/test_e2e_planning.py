@@ -31,7 +31,7 @@ def _split_labels(page) -> list[str]:
 
 
 def rate_field(page):
-    return page.get_by_role("spinbutton", name="Tarief per inwoner 2027 (€)")
+    return page.get_by_role("textbox", name="Tarief per inwoner 2027 (€)")
 
 
 def _grid_click(page, row: int, column_x: int) -> None:
@@ -54,6 +54,8 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     page.get_by_label("Naam van de kopie").fill(NAME)
     page.get_by_role("button", name="Maak kopie").click()
     wait_for_app(page)
+    expect(page.get_by_test_id("stToastText").get_by_text(
+        f'Scenario "{NAME}" gemaakt als kopie van "basis".')).to_be_visible()
     expect(page.get_by_text(re.compile(rf"^{NAME} \(concept\) · Versie 1, opgeslagen door"))) \
         .to_be_visible()
     split_before = _split_labels(page)
@@ -61,7 +63,7 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     _grid_click(page, 0, 54)                      # include V27-01 (kortcyclisch)
     _grid_click(page, 2, 54)                      # include V27-03 (meerjarig; proposals by id)
     rate = rate_field(page)
-    rate.fill("3.40")
+    rate.fill("3,40")
     rate.press("Enter")
     wait_for_app(page)
     expect(page.get_by_text("Niet-opgeslagen wijzigingen.")).to_be_visible()
@@ -79,21 +81,23 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     page.get_by_role("button", name="Opslaan").click()
     wait_for_app(page)
     expect(page.get_by_text(re.compile("Niet opgeslagen: .* door collega"))).to_be_visible()
-    assert rate_field(page).input_value() == "3.40"
+    assert rate_field(page).input_value() == "3,40"
     assert metric(page, "2027") == text(fmt.eur_mln(expected["room_eur"]))
 
     # open the colleague's version, redo the edits, publish
     page.get_by_role("button", name=re.compile("Nieuwste versie openen")).click()
     wait_for_app(page)
-    assert rate_field(page).input_value() == "3.10"
+    assert rate_field(page).input_value() == "3,10"
     _grid_click(page, 0, 54)
     _grid_click(page, 2, 54)
-    rate_field(page).fill("3.40")
+    rate_field(page).fill("3,40")
     rate_field(page).press("Enter")
     wait_for_app(page)
     page.get_by_role("button", name="Publiceren").click()
     wait_for_app(page)
-    expect(page.get_by_text(re.compile(r"Gepubliceerd als versie 3"))).to_be_visible()
+    for where in ("stAlertContentSuccess", "stToastText"):   # said on the page and in a toast
+        expect(page.get_by_test_id(where).get_by_text(re.compile(r"Gepubliceerd als versie 3"))) \
+            .to_be_visible()
     expect(page.get_by_text(re.compile(rf"^{NAME} \(gepubliceerd\) · Versie 3"))).to_be_visible()
     saved = Plans(demo_dir).load(NAME)
     assert saved.is_published and saved.proposals == ("V27-01", "V27-03")

@@ -53,3 +53,36 @@ def test_shared_link_opens_the_item_in_english(app_url, chromium):
         assert "Forecast" in chart.inner_text()
         assert page.get_by_text("Voorbereiding Cyberbeveiligingswet (NIS2)").count() >= 1
         assert not page.locator("[data-testid='stException']").count()
+
+
+IN_VIEW_AND_FOCUSED = """() => {
+    const heading = document.getElementById('project-in-detail');
+    const box = heading.getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, height: window.innerHeight,
+            focused: document.activeElement === heading, text: heading.innerText};
+}"""
+
+
+@pytest.mark.parametrize("by", ["mouse", "keyboard"])
+def test_a_changed_item_takes_you_to_its_detail_and_focuses_it(app_url, chromium, by):
+    """A button of "Veranderd sinds de vorige rapportage" (far above the detail) opens the item
+    and brings "Project in detail" into view with the keyboard focus on it."""
+    with fresh(chromium) as b:
+        page = open_page(b, f"{app_url}/portfolio", height=900)
+        wait_for_app(page)
+        button = page.locator("[class*='st-key-project_change_'] button").first
+        name = button.inner_text()
+        if by == "keyboard":
+            button.focus()
+            page.keyboard.press("Enter")
+        else:
+            button.click()
+        wait_for_app(page)
+        page.wait_for_function("() => document.activeElement && "
+                               "document.activeElement.id === 'project-in-detail'",
+                               timeout=15_000)
+        where = page.evaluate(IN_VIEW_AND_FOCUSED)
+        assert where["focused"] and where["text"].startswith("Project in detail")
+        assert 0 <= where["top"] and where["bottom"] <= where["height"]
+        assert page.get_by_role("heading", name=name, level=3).is_visible()
+        assert "project=" in page.url

@@ -38,3 +38,24 @@ def test_catalogue_complete_in_both_languages():
     assert nl == en, f"missing in en: {nl - en}; missing in nl: {en - nl}"
     for lang in i18n.LANGS:
         assert all(v.strip() for v in i18n.CATALOGUE[lang].values())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("tiny", [-0.04, -0.0, 0.0, 0.04, -1e-9])
+def test_what_rounds_to_zero_is_zero_without_a_sign(lang, tiny):
+    """Never "-0,0 %-punt" (Beheer's comparison showed it) nor "+0,0": one formatter for all."""
+    texts = [fmt.pp(tiny, lang=lang), fmt.pct(tiny, lang=lang),
+             fmt.pct(tiny, signed=True, lang=lang),
+             fmt.eur(tiny * 10, lang=lang), fmt.eur(tiny / 10, digits=2, lang=lang),
+             fmt.eur_mln(tiny * 1e6, lang=lang), fmt.number(tiny * 10, lang=lang)]
+    zero = "0,0" if lang == "nl" else "0.0"
+    assert nbsp(texts[0]) == f"{zero} {'%-punt' if lang == 'nl' else 'pp'}"
+    assert texts[1] == texts[2] == f"{zero}%"
+    for text in texts:
+        assert not text.startswith(("-", "+")) and "-0" not in text and "+0" not in text, text
+
+
+def test_a_small_change_keeps_its_sign():
+    assert nbsp(fmt.pp(-0.06, lang="nl")) == "-0,1 %-punt"
+    assert fmt.pct(2.5, signed=True, lang="nl") == "+2,5%"
+    assert fmt.pct(-11.3, signed=True, lang="en") == "-11.3%"

@@ -111,9 +111,10 @@ def test_pages_only_lay_out(page):
 def test_st_html_is_called_only_by_the_blocks_that_escape_or_fix_its_content():
     """Every st.html call sits in ggu/web/blocks.py, in a function whose content is fixed CSS,
     a pandas table (escaped by pandas), a slide built by ggu.report (escaped there, see
-    test_security) or snapshot ids (digits only); pages and the frame never call it
-    themselves."""
-    allowed = {"accessibility", "text_table", "slides_style", "slide", "snapshot_marker"}
+    test_security), snapshot ids (digits only) or an anchor id (go_to: letters, digits and
+    hyphens, checked); pages and the frame never call it themselves."""
+    allowed = {"accessibility", "text_table", "slides_style", "slide", "snapshot_marker",
+               "go_to"}
     found = set()
 
     class Finder(ast.NodeVisitor):

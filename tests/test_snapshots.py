@@ -77,7 +77,8 @@ def test_outdated_snapshot_gets_a_clear_message_then_upgrade_fixes_it(tmp_path, 
     monkeypatch.setenv("GGU_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
-    assert "python -m ggu upgrade" in at.error[0].value
+    assert "beheerder werkt ze bij" in at.error[0].value
+    assert "python -m" not in at.error[0].value   # a reader gets no command; docs/ has it
     assert store.upgrade(user="test") == "0002"
     assert not store.needs_upgrade() and store.upgrade(user="test") is None
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()

@@ -90,3 +90,12 @@ def test_the_college_reads_the_whole_explanation(tiny_dir, monkeypatch):
     at.session_state["project"] = "A"
     at.run()
     assert any("Achterstand" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_change_buttons_tooltip_names_the_heading_it_leads_to(tiny_dir, monkeypatch, lang):
+    at = run_app(tiny_dir, monkeypatch, PORTFOLIO, jaar="2024", lang=lang)
+    heading = {"nl": "Project in detail", "en": "Item in detail"}[lang]
+    assert heading in [h.value for h in at.header]
+    button = next(b for b in at.button if b.label == "Delta")
+    assert f'"{heading}"' in button.help

@@ -108,3 +108,36 @@ def test_levels_add_up_on_demo(demo_dir):
         assert round(rows["budget_eur"].sum(), 2) == pytest.approx(total["budget_eur"], abs=0.01)
     totals = loader.query("totals_by_year", demo_dir)
     assert total["spent_eur"] == pytest.approx(round(totals["spent_eur"].sum(), 2), abs=0.005)
+
+
+def test_the_treemap_level_from_the_url_narrows_kpis_and_table(tiny_dir, monkeypatch):
+    """?niveau=t/structureel/Veiligheid (the theme Veiligheid of structureel) in 2024: Alfa
+    and Delta; budget A 300 + D 200 + 100 = 600, spent A 350,10 + D 0 = 350,10 -> 58,4%;
+    the whole selection stays in the treemap (4 items, 50,0%)."""
+    at = run_app(tiny_dir, monkeypatch, PAGE, van="2024", niveau="t/structureel/Veiligheid")
+    assert at.session_state["niveau"] == "t/structureel/Veiligheid"
+    assert set(items_table(at)) == {"Alfa", "Delta"}
+    assert items_table(at)["Delta"][:2] == ["€\xa0300", "€\xa00"]
+    assert (metrics(at)["Gerealiseerd"], metrics(at)["Projecten"]) == ("58,4%", "2")
+    assert "Structureel › Veiligheid" in at.info[0].value
+    at.selectbox(key="niveau").set_value("i/B").run()            # an item: Bravo, 100 of 200
+    assert set(items_table(at)) == {"Bravo"} and at.query_params["niveau"] == "i/B"
+    assert (metrics(at)["Gerealiseerd"], metrics(at)["Projecten"]) == ("50,0%", "1")
+    at.selectbox(key="niveau").set_value("").run()               # all again: 500 of 1000
+    assert set(items_table(at)) == {"Alfa", "Bravo", "Charlie", "Delta"}
+    assert "niveau" not in at.query_params and metrics(at)["Projecten"] == "4"
+
+
+def test_a_level_outside_the_filters_falls_back_to_all(tiny_dir, monkeypatch):
+    at = run_app(tiny_dir, monkeypatch, PAGE, van="2024", niveau="c/meerjarig",
+                 categorie="structureel")
+    assert at.session_state["niveau"] == "" and set(items_table(at)) == {"Alfa", "Delta"}
+
+
+@pytest.mark.parametrize("page", ["pages/uitgaven.py", "pages/portfolio.py",
+                                  "pages/besluiten.py"])
+def test_no_english_select_all_in_a_filter(tiny_dir, monkeypatch, page):
+    """Streamlit 1.67's multiselect offers "Select all" (in English, on a Dutch page); choosing
+    nothing already means all, so the filters leave it out (select_all 0: never)."""
+    at = run_app(tiny_dir, monkeypatch, page)
+    assert at.multiselect and {m.proto.select_all for m in at.multiselect} == {0}

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the data cannot be read or a command failed, 2 a wrong 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -18,7 +19,8 @@ from ggu.cli.common import UsageError, _date, _Parser, _year  # noqa: F401
 from ggu.i18n import formats as fmt
 from ggu.plan import PlanError
 from ggu.plan import commands as plan_commands
-from ggu.store import DataError, Store
+from ggu.store import DataError, Store, files
+from ggu.store.snapshots import DAMAGED_POINTER
 
 
 def cmd_demo(args) -> int:
@@ -74,7 +76,7 @@ def summary(year: int, data_dir=None) -> dict:
             }
             for row in split.itertuples(index=False)
         ],
-        # items with a budget row in the year, by their status at its end (as-of date if running)
+        # the year's portfolio (v_portfolio_status) by status at its end (as-of date if running)
         "status_counts": {r.status: int(r.item_count) for r in counts.itertuples(index=False)},
     }
 
@@ -132,15 +134,17 @@ def cmd_backtest(args) -> int:
 def cmd_template(args) -> int:
     from ggu.ingest import workbook
 
-    print(f"Sjabloon geschreven naar {workbook.template(_xlsx_out(args.out))}.")
+    out = files.write_bytes(_xlsx_out(args.out), workbook.template_bytes())
+    print(f"Sjabloon geschreven naar {out}.")
     return 0
 
 
 def cmd_export(args) -> int:
     from ggu.ingest import workbook
 
-    snapshot = Store(args.data_dir).readable()
-    rows = workbook.export(snapshot.path, _xlsx_out(args.out))
+    snapshot, buffer = Store(args.data_dir).readable(), io.BytesIO()
+    rows = workbook.export(snapshot.path, buffer)
+    files.write_bytes(_xlsx_out(args.out), buffer.getvalue())
     print(f"Snapshot {snapshot.id} geëxporteerd naar {args.out}: "
           + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()) + ".")
     if workbook.demo_note(snapshot.path):
@@ -168,6 +172,10 @@ def cmd_snapshots(args) -> int:
     from ggu.ingest import history
 
     frame = history.snapshots(args.data_dir)
+    skipped = Store(args.data_dir).damaged_attempts()
+    if skipped:
+        print(f"ggu: let op: {skipped} regel(s) van {Store(args.data_dir).attempts_file} zijn "
+              "beschadigd en overgeslagen; de rest van het logboek is gelezen.", file=sys.stderr)
     if frame.empty:
         print("Er zijn nog geen snapshots.")
         return 0
@@ -208,12 +216,7 @@ def cmd_report(args) -> int:
         raise UsageError(f"'{args.out}' moet eindigen op {suffix}")
     built = report.build(args.year, args.data_dir, lang="nl") if args.scenario is None \
         else report.build_proposal(args.scenario, args.data_dir, lang="nl")
-    content = report.render(built, args.format)
-    try:
-        with open(args.out, "wb") as out:
-            out.write(content)
-    except OSError as error:
-        raise DataError(f"kan {args.out} niet schrijven: {error.strerror}") from None
+    files.write_bytes(args.out, report.render(built, args.format))
     what = f"Rapport {args.year}" if args.scenario is None else f"Voorstel {args.scenario}"
     print(f"{what} ({args.format}) geschreven naar {args.out}.")
     return 0
@@ -306,7 +309,10 @@ def _warn_fallback(args) -> None:
         snapshot = data.readable() if data.current_id() else None
     except DataError:
         return   # the command itself reports it
-    if snapshot is not None and snapshot.wanted:
+    if snapshot is not None and snapshot.wanted == DAMAGED_POINTER:
+        print(f"ggu: let op: het bestand {data.pointer} is beschadigd (geen snapshotnummer); "
+              f"de nieuwste goede snapshot {snapshot.id} wordt gebruikt.", file=sys.stderr)
+    elif snapshot is not None and snapshot.wanted:
         print(f"ggu: let op: de huidige snapshot {snapshot.wanted} ontbreekt of is onleesbaar; "
               f"de laatste goede snapshot {snapshot.id} wordt gebruikt.", file=sys.stderr)
 

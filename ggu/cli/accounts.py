@@ -1,10 +1,25 @@
 """`python -m ggu hash-password | logins | unlock`: the Beheer password and its login log."""
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from ggu import config
 from ggu.cli.common import UsageError
+from ggu.store import DataError
+
+
+@contextlib.contextmanager
+def _login_log(path):
+    """A login log that cannot be read or written is one line naming the file (exit code 1)."""
+    from ggu import lockout
+    try:
+        yield
+    except (lockout.Error, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else \
+            "beschadigd of geen SQLite-database"
+        raise DataError(f"het inlogbestand {path} is niet te lezen of te schrijven ({reason}); "
+                        "herstel het, of verwijder het: dan begint de telling opnieuw") from None
 
 
 def cmd_hash_password(args) -> int:
@@ -27,7 +42,9 @@ def cmd_hash_password(args) -> int:
 def cmd_logins(args) -> int:
     from ggu import lockout
 
-    rows = lockout.Guard(config.data_dir(args.data_dir)).attempts(args.limit)
+    guard = lockout.Guard(config.data_dir(args.data_dir))
+    with _login_log(guard.path):
+        rows = guard.attempts(args.limit)
     if not rows:
         print("Er zijn nog geen inlogpogingen vastgelegd.")
     for row in rows:
@@ -40,8 +57,10 @@ def cmd_unlock(args) -> int:
     from ggu import lockout
 
     account = args.account or lockout.PASSWORD_ACCOUNT
-    if lockout.Guard(config.data_dir(args.data_dir)).unlock(
-            account, by=f"cli:{config.setting('user')}"):
+    guard = lockout.Guard(config.data_dir(args.data_dir))
+    with _login_log(guard.path):
+        unlocked = guard.unlock(account, by=f"cli:{config.setting('user')}")
+    if unlocked:
         print(f"Het slot op {account} is opgeheven.")
     else:
         print(f"{account} was niet op slot; de telling van mislukte pogingen begint opnieuw.")

@@ -31,8 +31,13 @@ def _pattern(pattern: str):
     return parse_pattern(pattern)
 
 
-def format_decimal(value: float, format: str, locale: Locale) -> str:  # noqa: A002
-    return _pattern(format).apply(value, locale)
+def format_decimal(value: float, format: str, locale: Locale, **kwargs) -> str:  # noqa: A002
+    """`value` as the babel pattern `format` writes it; a value that rounds to zero is written
+    as zero, without a sign: never "-0,0" (or "+0,0 %-punt"), whatever the pattern."""
+    text = _pattern(format).apply(value, locale, **kwargs)
+    if not any(c in "123456789" for c in text):
+        text = _pattern(format.split(";")[0].replace("+", "")).apply(0, locale, **kwargs)
+    return text
 
 
 def missing(x) -> bool:
@@ -46,8 +51,8 @@ def eur(x, digits: int = 0, lang: str | None = None) -> str:
         return "–"
     sep = "" if (lang or i18n.lang()) == "en" else "\u00a0"   # nl: a space that never breaks
     pattern = f"¤{sep}#,##0" + ("." + "0" * digits if digits else "")
-    return _pattern(pattern).apply(float(x), _locale(lang), currency="EUR",
-                                   currency_digits=False)
+    return format_decimal(float(x), pattern, _locale(lang), currency="EUR",
+                          currency_digits=False)
 
 
 def eur_mln(x, lang: str | None = None) -> str:
@@ -63,11 +68,14 @@ def eur_mln(x, lang: str | None = None) -> str:
     return f"{sign}€{amount}M"   # English puts the sign before the currency: -€16.1M
 
 
-def pct(x, digits: int = 1, lang: str | None = None) -> str:
-    """`50,0%` from 50.0 (values are in percent, not fractions)."""
+def pct(x, digits: int = 1, lang: str | None = None, signed: bool = False) -> str:
+    """`50,0%` from 50.0 (values are in percent, not fractions); signed: a change, `+2,5%` /
+    `-11,3%` (and `0,0%`)."""
     if missing(x):
         return "–"
-    return format_decimal(float(x), format="#,##0." + "0" * digits, locale=_locale(lang)) + "%"
+    body = "#,##0." + "0" * digits
+    pattern = f"+{body};-{body}" if signed else body
+    return format_decimal(float(x), format=pattern, locale=_locale(lang)) + "%"
 
 
 def pp(x, digits: int = 1, lang: str | None = None) -> str:

@@ -61,6 +61,15 @@ REFERENCES = [
 REPLACE_BY_YEAR = {"budget": "year", "spend": "booking_date", "municipality": "year",
                    "contribution": "year", "measurement": "measured_date",
                    "proposal": "year", "status_report": "report_date"}
+# The form of an identifier, checked on import (rules.py) and documented in docs/import.md: a
+# CBS code is GM and four digits; the other ids are short and made of safe characters only
+# (letters, digits, dot, hyphen, underscore; a letter or digit first; never two dots), so an id
+# can never be read as a path, markup or a formula wherever it is shown or used.
+CBS_CODE = r"GM[0-9]{4}"
+ID_FORM = r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}"
+IDENTIFIERS = {"goal_id": ID_FORM, "item_id": ID_FORM, "proposal_id": ID_FORM,
+               "decision_id": ID_FORM, "rule_id": ID_FORM, "indicator_id": ID_FORM,
+               "cbs_code": CBS_CODE}
 # Optional check sheet: the stated budget total per year, which the budget lines must add up to.
 TOTALS_SHEET = "Totalen"
 TOTALS_HEADERS = ("Jaar", "Totaal begroting")

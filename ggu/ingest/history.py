@@ -11,7 +11,7 @@ import pandas as pd
 from ggu import config, i18n
 from ggu.i18n import CATALOGUE, t
 from ggu.i18n import formats as fmt
-from ggu.ingest import contract
+from ggu.ingest import contract, diff
 from ggu.store import codes, loader
 from ggu.store.snapshots import READ_ONLY_CONFIG, DataError, Store, attach
 
@@ -183,9 +183,10 @@ def split_changes(path_a, path_b) -> pd.DataFrame:
                            "category" else s).reset_index(drop=True)
 
 
-def compare(a: str, b: str, data_dir=None) -> dict[str, pd.DataFrame]:
-    """What changed from snapshot A to snapshot B: rows per table, and the totals and split of
-    the years whose figures differ."""
+def compare(a: str, b: str, data_dir=None) -> dict:
+    """What changed from snapshot A to snapshot B: rows per table, which rows (diff.row_changes:
+    key, column, before and after; `rows_left_out` past its limit), and the totals and split
+    of the years whose figures differ."""
     store = Store(data_dir)
     for sid in (a, b):
         if sid not in store.ids():
@@ -195,7 +196,8 @@ def compare(a: str, b: str, data_dir=None) -> dict[str, pd.DataFrame]:
     changed = set(totals.loc[(totals["budget_difference_eur"] != 0) |
                              (totals["spent_difference_eur"] != 0), "year"])
     changed |= set(split.loc[split["share_shift_pp"].abs().fillna(1) > 1e-9, "year"])
-    return {"tables": table_changes(pa, pb),
+    rows, left_out = diff.row_changes(pa, pb)
+    return {"tables": table_changes(pa, pb), "rows": rows, "rows_left_out": left_out,
             "totals": totals[totals["year"].isin(changed)].reset_index(drop=True),
             "split": split[split["year"].isin(changed)].reset_index(drop=True)}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from ggu import config
+from ggu import config, paths
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.ingest import contract, provenance
@@ -164,6 +164,8 @@ def import_bytes(data: bytes, name: str, data_dir=None, user: str | None = None)
         _log_attempt(Store(data_dir), outcome, user or config.setting("user"))
         return outcome
     with tempfile.TemporaryDirectory(prefix="ggu-upload-") as work:
-        path = Path(work) / safe
+        ext = Path(safe).suffix[1:].lower()
+        ext = ext if ext.isascii() and ext.isalnum() and len(ext) <= 8 else "bin"
+        path = paths.inside(work, paths.file_name(Path(safe).stem, ext=ext))
         path.write_bytes(data)
         return import_path(path, data_dir, user=user, file_name=safe)

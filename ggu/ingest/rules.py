@@ -139,6 +139,11 @@ class _Checker:
                           f"not list_contains($allowed, lower({c}))", "allowed", tb, col.name,
                           {"allowed": list(col.allowed)},
                           fields={"expected": ", ".join(col.allowed)})
+            if col.name in contract.IDENTIFIERS:
+                code = "cbs_code" if col.name == "cbs_code" else "identifier"
+                self.rule(f"select _row, {c} from {src} where {c} is not null and (not "
+                          f"regexp_full_match({c}, '{contract.IDENTIFIERS[col.name]}') or "
+                          f"contains({c}, '..'))", code, tb, col.name)
             if col.name == "inhabitants":
                 self.rule(f"select _row, {c} from {src} where {typed} <= 0", "positive", tb,
                           col.name)

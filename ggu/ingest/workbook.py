@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ggu import paths
 from ggu.i18n import CATALOGUE, t
 from ggu.ingest.contract import (
     EXCEL_MAX_ROWS,
@@ -187,7 +188,7 @@ def demo_note(path: str | Path, lang: str | None = None) -> str | None:
 def export_name(path: str | Path) -> str:
     """The file name of an export: `GGU-cijfers-0004.xlsx`, `GGU-voorbeelddata-0001.xlsx`."""
     kind = "voorbeelddata" if demo_note(path) else "cijfers"
-    return f"GGU-{kind}-{Path(path).stem}.xlsx"
+    return paths.file_name("GGU", kind, Path(path).stem, ext="xlsx")
 
 
 def snapshot_rows(path: str | Path) -> tuple[dict[str, list[tuple]], list[tuple]]:

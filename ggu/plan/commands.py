@@ -3,15 +3,18 @@ line (wired into ggu/cli.py). A refused command raises PlanError: one line, exit
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import sys
 from decimal import Decimal
 
 from ggu import config, store
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import export, figures
-from ggu.plan.scenario import BASIS, Change, PlanError, check_name
+from ggu.plan.scenario import BASIS, Change, PlanError, check_name, is_basis
 from ggu.plan.storage import Plans
+from ggu.store import files
 
 
 def _query(args):
@@ -20,7 +23,10 @@ def _query(args):
 
 def cmd_list(args) -> int:
     q, plans = _query(args), Plans(args.data_dir)
-    rows = [figures.basis(q), *plans.current()]
+    saved, damaged = plans.scan()
+    for scenario in damaged:   # one line each; the others are listed as usual
+        print(f"ggu: let op: {scenario.message()}", file=sys.stderr)
+    rows = [figures.basis(q), *saved]
     if args.json:
         print(json.dumps([s.to_dict() for s in rows], ensure_ascii=False, indent=2))
         return 0
@@ -44,15 +50,15 @@ def _drops(text: str | None) -> tuple[Change, ...]:
 
 def cmd_new(args) -> int:
     q, plans = _query(args), Plans(args.data_dir)
-    check_name(args.name)
-    if plans.exists(args.name):
-        raise PlanError(t("plan.err.exists", name=args.name))
+    name = check_name(args.name)   # normalised: NFKC, trimmed
+    if plans.exists(name):
+        raise PlanError(t("plan.err.exists", name=name))
     source = figures.resolve(args.source, plans, q)
     first = int(figures.base(q)["first_plan_year"])
     drops = tuple(Change(c.line_id, from_year=c.from_year or first) for c in _drops(args.drop))
     proposals = [p.strip() for p in (args.include or "").split(",") if p.strip()]
     scenario = source.replace(
-        name=args.name, status="concept", version=0, saved_by=None, saved_at=None,
+        name=name, status="concept", version=0, saved_by=None, saved_at=None,
         description="",
         rate_per_inhabitant_eur=source.rate_per_inhabitant_eur if args.rate is None
         else args.rate,
@@ -88,13 +94,17 @@ def cmd_show(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    plans = Plans(args.data_dir)
-    if args.name.lower() == BASIS:
+    plans, q = Plans(args.data_dir), _query(args)
+    if is_basis(args.name):
         raise PlanError(t("plan.err.basis"))
-    scenario = figures.resolve(args.name, plans, _query(args))
+    scenario = figures.resolve(args.name, plans, q)
     if scenario.is_published:
         print(t("plan.cli_already", name=scenario.name))
         return 0
+    try:   # against today's data: a proposal or item a later import removed
+        figures.check(scenario, q)
+    except PlanError as error:
+        raise PlanError(t("plan.err.publish", name=scenario.name, reason=error)) from None
     saved = plans.save(scenario.replace(status="gepubliceerd"), config.setting("user"))
     print(t("plan.cli_published", name=saved.name, version=saved.version))
     return 0
@@ -105,7 +115,9 @@ def cmd_export(args) -> int:
     if not args.out.lower().endswith(".xlsx"):
         raise PlanError(t("plan.err.xlsx", out=args.out))
     scenario = figures.resolve(args.name, Plans(args.data_dir), q)
-    counts = export.export(scenario, q, args.out)
+    buffer = io.BytesIO()
+    counts = export.export(scenario, q, buffer)
+    files.write_bytes(args.out, buffer.getvalue())
     print(t("plan.cli_exported", name=scenario.name, out=args.out, budget=counts["budget"],
             items=counts["item"]))
     return 0

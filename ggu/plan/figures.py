@@ -13,7 +13,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ggu.i18n import t
-from ggu.plan.scenario import BASIS, PlanError, Scenario
+from ggu.plan.scenario import BASIS, PlanError, Scenario, is_basis
 from ggu.plan.storage import Plans
 
 Query = Callable[..., pd.DataFrame]
@@ -35,7 +35,7 @@ def basis(query: Query) -> Scenario:
 
 def resolve(name: str, plans: Plans, query: Query) -> Scenario:
     """`basis` or a saved scenario by name; PlanError when there is none."""
-    if name.lower() == BASIS:
+    if is_basis(name):
         return basis(query)
     found = plans.load(name)
     if found is None:

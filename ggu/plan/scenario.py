@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -14,7 +15,9 @@ BASIS = "basis"
 STATUSES = ("concept", "gepubliceerd")
 RATE_RANGE = (Decimal("0"), Decimal("20"))          # euro per inhabitant per year
 INDEXATION_RANGE = (Decimal("-10"), Decimal("20"))  # % a year
-NAME_RE = re.compile(r"[a-z0-9][a-z0-9 _.-]{0,59}", re.IGNORECASE)
+# Case-sensitive on purpose: with re.IGNORECASE, `[a-z]` also matches the long s (ſ) and the
+# Kelvin sign, which the folder name then drops. Names are normalised first (`normal_name`).
+NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}")
 
 
 class PlanError(ValueError):
@@ -55,7 +58,7 @@ class Scenario:
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self):
-        check_name(self.name)
+        object.__setattr__(self, "name", check_name(self.name))
         object.__setattr__(self, "rate_per_inhabitant_eur",
                            check_number(self.rate_per_inhabitant_eur, RATE_RANGE, 4, "rate"))
         object.__setattr__(self, "indexation_pct",
@@ -69,7 +72,7 @@ class Scenario:
 
     @property
     def is_basis(self) -> bool:
-        return self.name == BASIS
+        return is_basis(self.name)
 
     @property
     def is_published(self) -> bool:
@@ -120,15 +123,29 @@ class Scenario:
                    description=d.get("description", ""))
 
 
+def normal_name(name):
+    """A scenario name as it is checked, stored and looked up: Unicode NFKC (the long s is an
+    s, a full-width A an A), spaces around it removed. The page and the command line both get
+    their names through here (via `check_name` or `Scenario`)."""
+    return unicodedata.normalize("NFKC", name).strip() if isinstance(name, str) else name
+
+
+def is_basis(name) -> bool:
+    """Whether `name` names the fixed scenario basis (in any case or Unicode form)."""
+    return isinstance(name, str) and normal_name(name).lower() == BASIS
+
+
 def check_name(name: str) -> str:
-    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
+    """The normalised name, or a PlanError when it is not a valid scenario name."""
+    normal = normal_name(name)
+    if not isinstance(normal, str) or not NAME_RE.fullmatch(normal):
         raise PlanError(t("plan.err.name", value=name))
-    return name
+    return normal
 
 
 def slug(name: str) -> str:
     """The folder name of a scenario (names match case-insensitively)."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "plan"
+    return re.sub(r"[^a-z0-9]+", "-", normal_name(name).lower()).strip("-") or "plan"
 
 
 def check_number(value, bounds: tuple[Decimal, Decimal], places: int, what: str) -> Decimal:

@@ -7,6 +7,7 @@ labels.py     short labels shared by charts, tables and texts (verdict, signed %
 tables.py     query results as tables on screen (formatted, translated headers)
 downloads.py  CSV and .xlsx of a table as on screen
 choices.py    the defaults and steps of the pages' controls (price year, rate steps, top N)
+text.py       the one place that decides how a text of the data is shown (Markdown, Plotly)
 
 May import: ggu.store (its codes), ggu.i18n, ggu.config.
 """

@@ -63,3 +63,49 @@ def comparison_years(years: list[int], year: int) -> tuple[list[int], int]:
     before, else the first other year."""
     others = [y for y in years if y != year]
     return others, others.index(year - 1) if year - 1 in others else 0
+
+
+# The Uitgaven page's level: a node of the treemap (category, theme or item), by the treemap's
+# own ids (charts.spend_treemap): 'c/<category>', 't/<category>/<theme>', 'i/<item_id>'.
+ALL_LEVELS = ""   # no level: all the selection
+
+
+def node_id(row) -> str:
+    """The treemap id of a row of spend_by_level.sql."""
+    if row.node_level == "category":
+        return f"c/{row.category}"
+    if row.node_level == "theme":
+        return f"t/{row.category}/{row.theme}"
+    return "total" if row.node_level == "total" else f"i/{row.item_id}"
+
+
+def levels(tree: pd.DataFrame, category_label) -> dict[str, str]:
+    """The levels one can zoom to in `tree` (rows of spend_by_level.sql), with their path as
+    label: {'' : '', 'c/structureel': 'Structureel', 't/structureel/X': 'Structureel › X',
+    'i/A': 'Structureel › X › Item A'}. `category_label` names a category code."""
+    out = {ALL_LEVELS: ""}
+    for row in tree.itertuples(index=False):
+        if row.node_level == "total":
+            continue
+        path = [category_label(row.category)]
+        if row.node_level in ("theme", "item"):
+            path.append(row.theme)
+        if row.node_level == "item":
+            path.append(row.item_name)
+        out[node_id(row)] = " › ".join(path)
+    return out
+
+
+def level_params(params: dict, level: str, tree: pd.DataFrame) -> dict:
+    """The query parameters of spend_by_level.sql narrowed to `level` (a key of `levels`):
+    its category, theme and item as filters on top of the others. `tree`: the rows the level
+    was chosen from (for its category and theme)."""
+    if level == ALL_LEVELS:
+        return params
+    row = next(r for r in tree.itertuples(index=False) if node_id(r) == level)
+    narrowed = {**params, "categories": (row.category,)}
+    if row.node_level in ("theme", "item"):
+        narrowed["themes"] = (row.theme,)
+    if row.node_level == "item":
+        narrowed["items"] = (row.item_id,)
+    return narrowed

@@ -2,11 +2,22 @@
 amount in the unit shown, a listing 'a, b en c'."""
 from __future__ import annotations
 
-import pandas as pd
-
 from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.palette import VERDICT_ICONS
+
+
+def amounts_apart(first, last, precise=None) -> tuple[str, str, int]:
+    """Two amounts of a comparison as text (in millions), in whole euros (or `precise`) where
+    millions write two different amounts alike, and which way they went as shown: 1 up, -1
+    down, 0 the same. So no sentence says "grew from € 1,2 mln to € 1,2 mln"."""
+    a, b = fmt.eur_mln(first), fmt.eur_mln(last)
+    if a == b:
+        exact = precise or fmt.eur
+        if exact(first) == exact(last):
+            return a, b, 0
+        a, b = exact(first), exact(last)
+    return a, b, 1 if float(last) > float(first) else -1
 
 
 def verdict_label(verdict, lang: str | None = None) -> str:
@@ -16,8 +27,8 @@ def verdict_label(verdict, lang: str | None = None) -> str:
 
 
 def signed_pct(x) -> str:
-    """'+2,5%' / '-11,3%': a change in percent with its sign."""
-    return ("+" if pd.notna(x) and x > 0 else "") + fmt.pct(x)
+    """'+2,5%' / '-11,3%': a change in percent with its sign ('0,0%': none)."""
+    return fmt.pct(x, signed=True)
 
 
 def listing(parts: list[str]) -> str:

@@ -52,7 +52,9 @@ def status_grid(grid: pd.DataFrame, lang: str | None = None):
         if day.is_quarter_end:
             return i18n.t("st.quarter", lang=lang, year=day.year, quarter=day.quarter)
         return i18n.t("st.as_of_col", lang=lang, date=date(day, lang=lang, short=True))
-    wide = grid.pivot(index="name", columns="point_date", values="status")
+    # by name and id: two items may share a name (the import allows it)
+    wide = grid.pivot(index=["name", "item_id"], columns="point_date", values="status")
+    wide = wide.reset_index(level="item_id", drop=True)
     labels = {code: i18n.value("status", code, lang=lang) for code in STATUS_TINTS}
     tints = {labels[code]: tint for code, tint in STATUS_TINTS.items()}
     shown = wide.apply(lambda col: col.map(lambda s: labels.get(s, "–")))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ggu import i18n, store
+from ggu import i18n, paths, store
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import downloads
@@ -70,7 +70,8 @@ def slug(name: str) -> str:
 
 
 def file_name(cbs_code: str, name: str) -> str:
-    return f"{cbs_code}-{slug(name)}.pdf"
+    """'GM0363-amsterdam.pdf'; through ggu.paths, so no code or name can make it a path."""
+    return paths.file_name(cbs_code, slug(name), ext="pdf")
 
 
 @dataclass

@@ -3,14 +3,15 @@ VNG's mailing (every brief and a CSV of the figures in each). `python -m ggu raa
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
-from ggu import store
+from ggu import paths, store
 from ggu.i18n import t
 from ggu.report import brief
 from ggu.report.brief_pdf import render_all, render_brief
-from ggu.store import DataError
+from ggu.store import DataError, files
 
 
 class BriefError(ValueError):
@@ -19,7 +20,7 @@ class BriefError(ValueError):
 
 
 def csv_name(year: int) -> str:
-    return f"raadsbrieven-{year}.csv"
+    return paths.file_name("raadsbrieven", year, ext="csv")
 
 
 def find(municipalities, wanted: str) -> tuple[str, str] | None:
@@ -35,7 +36,7 @@ def find(municipalities, wanted: str) -> tuple[str, str] | None:
 def write_one(year: int, cbs_code: str, out: Path, data_dir=None, lang: str = "nl",
               made: dt.date | None = None) -> brief.Brief:
     one = brief.build(year, cbs_code, data_dir, lang=lang, made=made)
-    out.write_bytes(render_brief(one))
+    files.write_bytes(out, render_brief(one))
     return one
 
 
@@ -47,17 +48,17 @@ def write_all(year: int, out: Path, data_dir=None, lang: str = "nl", workers: in
     briefs = brief.build_all(figures, lang, made)
     table = brief.figures(figures, lang)
     if out.suffix.lower() == ".zip":
-        partial = out.with_name(out.name + ".part")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, content in render_all(briefs, workers):
-                archive.writestr(name, content)
+                archive.writestr(paths.checked(name), content)
             archive.writestr(csv_name(year), table)
-        partial.replace(out)    # a zip is there complete, or not at all
-    else:
-        out.mkdir(parents=True, exist_ok=True)
+        files.write_bytes(out, buffer.getvalue())   # a zip is there complete, or not at all
+    else:   # each brief whole, or not there
+        files.make_folder(out)
         for name, content in render_all(briefs, workers):
-            (out / name).write_bytes(content)
-        (out / csv_name(year)).write_bytes(table)
+            files.write_bytes(paths.inside(out, name), content)
+        files.write_bytes(paths.inside(out, csv_name(year)), table)
     return len(briefs)
 
 

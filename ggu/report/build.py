@@ -16,7 +16,11 @@ from ggu.present.tables import display_frame
 from ggu.report.model import Chart, Report, Slide
 
 WHATIF_STEP = Decimal("0.25")          # the what-if: the rate a quarter euro higher
-LIST_ROWS = 5                          # items per list on the 'what stands out' slide
+# What one slide holds, so that it fits a projector's screen (1280 x 720 and up) and the
+# PowerPoint without scrolling or cutting short: two lists side by side, a table of a few rows.
+LIST_LINES = 16                        # a list (two a slide) fills up to 16 lines of text ...
+LIST_CHARS = 60                        # ... of 60 characters; the items past that are counted
+TABLE_ROWS = 7                         # rows of a table slide; a longer table goes on over more
 DECISION_ROWS = 7                      # decisions on the decisions slide; the rest are counted
 
 
@@ -56,7 +60,7 @@ def _build(year, q, lang, made) -> Report:
               *_split_and_spending(year, split, totals_all, meta),
               *_goals(year, compare, q("goal_allocation_by_year", year=year, compare_year=compare),
                       q("indicator_progress")),
-              _items(year, q("portfolio_by_item", year=year), q("exceptions_by_item", year=year)),
+              *_items(year, q("portfolio_by_item", year=year), q("exceptions_by_item", year=year)),
               _status(year, q("status_changes", year=year, since_date=f"{year - 1}-12-31")),
               _decisions(year, q("decisions", bodies=("college", "alv"), year_from=year,
                                  year_to=year))]
@@ -97,7 +101,7 @@ def _fund(year: int, totals: pd.Series, contrib: pd.DataFrame) -> Slide:
                  (fmt.number(c["paying_municipalities"]), t("rp.kpi_municipalities"))]
     kpis.append((fmt.eur_mln(totals["spent_eur"]), t("rp.kpi_spent")))
     return Slide(
-        "fund", t("rp.fund_title", total=fmt.eur_mln(totals["budget_eur"])),
+        "fund", t("rp.fund_title", year=year, total=fmt.eur_mln(totals["budget_eur"])),
         t("rp.fund_lead", year=year, fonds=fmt.eur_mln(totals["budget_fonds_eur"]),
           rijk=fmt.eur_mln(totals["budget_rijk_eur"]),
           overig=fmt.eur_mln(totals["budget_overig_eur"]),
@@ -155,30 +159,66 @@ def _goals(year: int, compare: int | None, goals: pd.DataFrame,
                   charts.goal_allocation(goals, year, compare), "bar", goal_names, goals,
                   {str(year): "budget_eur"}, "eur",
                   ["goal_id", "name", "budget_eur", "budget_share_pct", "spent_eur"])),
-        Slide("indicators", narrative.indicator_title(indicators), t("rp.ind_lead"), table=table),
+        *_table_slides(Slide("indicators", narrative.indicator_title(indicators),
+                             t("rp.ind_lead"), table=table)),
     ]
 
 
+def _table_slides(slide: Slide) -> list[Slide]:
+    """A table slide as it fits: one slide, or the table in parts of TABLE_ROWS rows over
+    slides of the same title with '(1/2)', '(2/2)'."""
+    rows = len(slide.table)
+    if rows <= TABLE_ROWS:
+        return [slide]
+    parts = -(-rows // TABLE_ROWS)
+    size = -(-rows // parts)             # as even as can be: 13 rows as 7 and 6
+    return [Slide(f"{slide.key}" + (f"_{n}" if n > 1 else ""),
+                  t("rp.part", title=slide.title, n=n, total=parts), slide.lead,
+                  table=slide.table.iloc[(n - 1) * size:n * size].reset_index(drop=True))
+            for n in range(1, parts + 1)]
+
+
+def text_lines(text: str) -> int:
+    """How many lines of LIST_CHARS characters a list's item takes."""
+    return -(-len(text) // LIST_CHARS)
+
+
+def fit_list(items: list[str]) -> list[str]:
+    """As many items as fill the list's room (LIST_LINES lines of LIST_CHARS characters), and
+    how many more there are: a list is cut only when the next item would not fit."""
+    if not items:
+        return [t("rp.items_none")]
+    if sum(map(text_lines, items)) <= LIST_LINES:
+        return items
+    shown, used = [], text_lines(t("rp.items_more", n=len(items)))
+    for item in items:
+        if used + text_lines(item) > LIST_LINES:
+            break
+        shown.append(item)
+        used += text_lines(item)
+    return shown + [t("rp.items_more", n=len(items) - len(shown))]
+
+
 def _lines(rows: pd.DataFrame, amount: str, reason: bool = False) -> list[str]:
-    """Up to LIST_ROWS items as 'name · € x mln[ · why]', and how many more there are."""
+    """The items as 'name · € x mln[ · why]', as many as the list has room for."""
     reasons = narrative.exception_reasons(rows) if reason and len(rows) else [""] * len(rows)
-    out = [f"{n} · {fmt.eur_mln(a)}" + (f" · {r}" if reason else "")
-           for n, a, r in zip(rows["name"], rows[amount], reasons)][:LIST_ROWS]
-    if len(rows) > LIST_ROWS:
-        out.append(t("rp.items_more", n=len(rows) - LIST_ROWS))
-    return out or [t("rp.items_none")]
+    return fit_list([f"{n} · {fmt.eur_mln(a)}" + (f" · {r}" if reason else "")
+                     for n, a, r in zip(rows["name"], rows[amount], reasons)])
 
 
-def _items(year: int, items: pd.DataFrame, exceptions: pd.DataFrame) -> Slide:
-    """What stands out: the largest items, the points of attention, what ends and what starts."""
+def _items(year: int, items: pd.DataFrame, exceptions: pd.DataFrame) -> list[Slide]:
+    """What stands out: the largest items and the points of attention; then what ended and
+    what started (two lists a slide, so that each list has room)."""
     biggest = items.sort_values("budget_eur", ascending=False)
-    return Slide("items", t("rp.items_title", year=year), t("rp.items_lead"), lists=[
-        (t("rp.items_biggest"), _lines(biggest, "budget_eur")),
-        (t("rp.items_exceptions"), _lines(exceptions, "budget_eur", reason=True)),
-        (t("rp.items_finished", year=year), _lines(biggest[biggest["end_year"] == year],
-                                                   "budget_eur")),
-        (t("rp.items_new", year=year), _lines(biggest[biggest["start_year"] == year],
-                                              "budget_eur"))])
+    return [
+        Slide("items", t("rp.items_title", year=year), t("rp.items_lead"), lists=[
+            (t("rp.items_biggest"), _lines(biggest, "budget_eur")),
+            (t("rp.items_exceptions"), _lines(exceptions, "budget_eur", reason=True))]),
+        Slide("changes", t("rp.changes_title", year=year), t("rp.changes_lead", year=year),
+              lists=[(t("rp.items_finished", year=year),
+                      _lines(biggest[biggest["end_year"] == year], "budget_eur")),
+                     (t("rp.items_new", year=year),
+                      _lines(biggest[biggest["start_year"] == year], "budget_eur"))])]
 
 
 def _status(year: int, changes: pd.DataFrame) -> Slide:
@@ -188,10 +228,8 @@ def _status(year: int, changes: pd.DataFrame) -> Slide:
         rows = changes[changes["status_change"] == kind]
         out = [t("rp.status_line", name=r.name, status=i18n.value("status", r.status),
                  previous=i18n.value("status", r.previous_status))
-               for r in rows.itertuples(index=False)][:LIST_ROWS]
-        if len(rows) > LIST_ROWS:
-            out.append(t("rp.items_more", n=len(rows) - LIST_ROWS))
-        return out or [t("rp.items_none")]
+               for r in rows.itertuples(index=False)]
+        return fit_list(out)
     red = int((changes["status_change"] == "rood").sum())
     back = int((changes["status_change"] == "hersteld").sum())
     return Slide("status", t("rp.status_title", year=year, red=red, recovered=back),

@@ -2,6 +2,7 @@
 build.py and drawn by each renderer (pdf.py, pptx.py, html.py) and by the ALV-rapport page."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -47,3 +48,20 @@ class Report:
     is_demo: bool
     slides: list[Slide]
     figures: dict                      # the raw numbers (to reconcile with `ggu summary`)
+    header: str = ""                   # the running head of the PDF (default: the ALV report's)
+
+    @property
+    def title(self) -> str:
+        """The document's title: its title slide's."""
+        return self.slides[0].title
+
+
+_NUMBER = re.compile(r"[−+\-–]?\s*€?\s*[−+\-–]?\s*[\d.,]+\s*(mln|M|%|%-punt|pp|k)?(\s*\(\d{4}\))?")
+
+
+def is_number_column(values) -> bool:
+    """Whether a column of a table of texts holds numbers (amounts, percentages, counts, a
+    value with its year): every renderer right-aligns those and left-aligns text."""
+    cells = [str(v).replace("\u00a0", " ").replace("\u202f", " ").strip() for v in values]
+    cells = [c for c in cells if c not in ("", "–", "-")]
+    return bool(cells) and all(_NUMBER.fullmatch(c) for c in cells)

@@ -3,7 +3,6 @@ system Chromium, or their tables where no image can be made."""
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ggu.i18n import t
-from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report
+from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report, is_number_column
 
 IMAGE_SIZE = (1200, 620)     # px at scale 1 (drawn at scale 2): a chart across the page
 SIDE_SIZE = (900, 640)       # a chart beside a table
@@ -67,7 +66,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
             self.set_font("sans", "", 9)
             self.set_text_color(*_rgb(GREY))
             self.set_xy(15, 8)
-            self.cell(0, 5, t("rp.doc_header", lang=lang, year=report.year))
+            self.cell(0, 5, report.header or t("rp.doc_header", lang=lang, year=report.year))
             if report.is_demo:
                 self._demo_mark()
             self.set_draw_color(*_rgb(ACCENT))
@@ -103,7 +102,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
     pdf.add_font("dejavu", "", str(FONT_DIRS[1] / "DejaVuSans.ttf"))
     pdf.add_font("dejavu", "B", str(FONT_DIRS[1] / "DejaVuSans-Bold.ttf"))
     pdf.set_fallback_fonts(["dejavu"])
-    pdf.set_title(t("rp.doc_title", lang=lang, year=report.year))
+    pdf.set_title(report.title)
     pdf.set_creator("GGU Portfoliodashboard")
 
     def text(size, style="", colour=INK):
@@ -116,8 +115,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
         pdf.set_draw_color(*_rgb("#D1D5DB"))
         pdf.set_line_width(0.2)
         cells = [[str(v) for v in row] for row in df.itertuples(index=False)]
-        numeric = [bool(cells) and all(re.match(r"^[-+€–\d]", r[j]) for r in cells)
-                   for j in range(len(df.columns))]
+        numeric = [is_number_column(df[name]) for name in df.columns]   # as in every format
         widths = [max([len(str(df.columns[j])) // 2 + 4] + [min(len(r[j]), 40) for r in cells])
                   for j in range(len(df.columns))]
         with pdf.table(width=w, align="LEFT", line_height=size * 0.5, first_row_as_headings=True,
@@ -157,7 +155,7 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
         if slide.lead:
             text(11.5, "", GREY)
             pdf.set_x(15)
-            pdf.multi_cell(267, 5.6, slide.lead.replace("`", ""), align="L")
+            pdf.multi_cell(267, 5.6, slide.lead, align="L")
         top = pdf.get_y() + 5
         if slide.kpis:
             w = 267 / len(slide.kpis)
@@ -207,11 +205,11 @@ def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:
                     pdf.set_x(x)
                     pdf.multi_cell(128, 5.2, "• " + line, align="L")
                     pdf.set_y(pdf.get_y() + 1)
-        if slide.key == "closing":
+        if slide.notes and slide.key != "title" and slide.chart is None and slide.table is None:
             text(14)
             pdf.set_xy(15, top + 5)
             for note in slide.notes:
                 pdf.set_x(15)
-                pdf.multi_cell(240, 8, note.replace("`", ""), align="L")
+                pdf.multi_cell(240, 8, note, align="L")
                 pdf.set_y(pdf.get_y() + 3)
     return bytes(pdf.output())

@@ -4,13 +4,47 @@ from __future__ import annotations
 
 import io
 
+from pptx.util import Pt
+
 from ggu.i18n import t
-from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Report
+from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Chart, Report, is_number_column
 
 CHAR_WIDTH = 0.72   # a generous average character width of the slides' font, in ems (DejaVu
 #                     Sans, LibreOffice's stand-in, is wider than Calibri)
+TEXT_CHAR_WIDTH = 0.55   # the average character of running text, in ems (DejaVu Sans): how
+#                          many characters a line of a list holds (0.72 shrank lists that fit)
 LIST_WIDTH = 5.9    # inches: one of the two columns of lists
+LABEL_WIDTH = 1.0   # inches a column's data label ('€ 58,9 mln' at 11 pt) needs
 LIST_ROOM = 4.6     # inches from the top of the lists to the footer
+
+
+def labels_fit(chart: Chart, width: float) -> bool:
+    """Whether every point of a native chart `width` inches wide can carry its value without
+    the labels overlapping: a horizontal bar's label stands beside it; columns need LABEL_WIDTH
+    each; the points of lines of more than one series (or many points) crowd each other. Where
+    they do not fit, only the latest value is labelled and the axis gives the rest."""
+    points = len(chart.categories) * len(chart.series)
+    if chart.kind == "bar":
+        return True
+    if chart.kind == "column":
+        return width * 0.85 / max(points, 1) >= LABEL_WIDTH
+    return len(chart.series) == 1 and len(chart.categories) <= 6
+
+
+def only_last(series, points: int, number_format: str) -> None:
+    """Label only a series' last point: its own labels (c:dLbls, which win over the plot's),
+    each point but the last deleted (c:dLbl with c:delete, as PowerPoint writes it)."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+    labels = series.data_labels            # the series' own c:dLbls
+    labels.number_format, labels.number_format_is_linked = number_format, False
+    labels.show_value = True
+    labels.font.size = Pt(11)
+    for k in reversed(range(points - 1)):
+        label = etree.SubElement(labels._element, qn("c:dLbl"))
+        etree.SubElement(label, qn("c:idx")).set("val", str(k))
+        etree.SubElement(label, qn("c:delete")).set("val", "1")
+        labels._element.insert(0, label)
 
 
 def render_pptx(report: Report) -> bytes:
@@ -19,7 +53,8 @@ def render_pptx(report: Report) -> bytes:
     from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-    from pptx.util import Emu, Inches, Pt
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Emu, Inches
 
     lang = report.lang
     prs = Presentation()
@@ -33,7 +68,7 @@ def render_pptx(report: Report) -> bytes:
         frame.word_wrap = True
         for i, line in enumerate([lines] if isinstance(lines, str) else lines):
             p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            p.text = line.replace("`", "")
+            p.text = line
             p.font.size, p.font.bold, p.font.color.rgb = Pt(size), bold, colour(col)
             if align is not None:
                 p.alignment = align
@@ -47,7 +82,7 @@ def render_pptx(report: Report) -> bytes:
 
     def lines_high(texts, size) -> float:
         """How high lines of text are at `size` points in a list's column, wrapped, in inches."""
-        per_line = LIST_WIDTH * 72 / (size * CHAR_WIDTH)
+        per_line = LIST_WIDTH * 72 / (size * TEXT_CHAR_WIDTH)
         return sum(-(-len(text) // int(per_line)) for text in texts) * size * 1.25 / 72
 
     def row_heights(lists, size) -> list[float]:
@@ -77,10 +112,13 @@ def render_pptx(report: Report) -> bytes:
         spare = max(w - sum(least), 0)
         for j, (low, width) in enumerate(zip(least, longest)):
             shape.table.columns[j].width = Inches(low + spare * width / sum(longest))
-        for cell in (shape.table.cell(i, j) for i in range(rows) for j in range(cols)):
+        right = [is_number_column(df[name]) for name in df.columns]
+        for i, j in ((i, j) for i in range(rows) for j in range(cols)):
+            cell = shape.table.cell(i, j)
             cell.margin_top = cell.margin_bottom = Pt(2)
             for p in cell.text_frame.paragraphs:
                 p.font.size = Pt(size)
+                p.alignment = PP_ALIGN.RIGHT if right[j] else PP_ALIGN.LEFT
         return shape
 
     kinds = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -127,6 +165,9 @@ def render_pptx(report: Report) -> bytes:
             plot.data_labels.number_format = formats[s.chart.unit]
             plot.data_labels.number_format_is_linked = False
             plot.data_labels.font.size = Pt(11)
+            if not labels_fit(s.chart, width):
+                for series in plot.series:   # only the latest value labelled: no overlap
+                    only_last(series, len(s.chart.categories), formats[s.chart.unit])
             chart.value_axis.tick_labels.number_format = formats[s.chart.unit]
             chart.value_axis.tick_labels.number_format_is_linked = False
             chart.value_axis.has_major_gridlines = True
@@ -166,7 +207,7 @@ def render_pptx(report: Report) -> bytes:
                     head.font.color.rgb = colour(ACCENT)
                     head.space_after = Pt(4)
                 y += height + 0.1
-        if s.key == "closing":
+        if s.notes and s.key != "title" and s.chart is None and s.table is None:
             box(slide, 0.6, top, 12.1, 4.0, s.notes, 20)
         footer = f"{t('rp.snapshot', lang=lang, snapshot=report.snapshot)} · " \
                  f"{t('rp.as_of', lang=lang, as_of=report.as_of)}" \

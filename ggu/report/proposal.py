@@ -13,6 +13,7 @@ from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.plan import Plans, Scenario, figures
 from ggu.present import charts, narrative
+from ggu.present.labels import listing
 from ggu.present.tables import display_frame
 from ggu.report.model import Chart, Report, Slide
 
@@ -57,17 +58,20 @@ def _build(scenario, q, lang, made) -> Report:
         _room(years),
         _split(plan, y1),
         _proposals(lines),
-        _effect(years, base),
+        _effect(q("plan_rate_by_year", scenario=scenario.sql_json(),
+                  base_rate=float(base["rate_per_inhabitant_eur"])), first),
         Slide("closing", t("rp.close_title"), notes=[
             t("plan.rp_rules"),
             t("rp.close_source", source=t("rp.demo") if meta["is_demo"] else meta["data_source"],
               snapshot=meta["snapshot_id"], as_of=fmt.date(meta["as_of_date"])),
             t("rp.close_made", date=fmt.date(made))]),
+        _decision(scenario, years, lines),
     ]
     figures_ = {"years": years.to_dict("records")}
     return Report(year=y1, lang=lang, snapshot=str(meta["snapshot_id"]),
                   as_of=fmt.date(meta["as_of_date"]), made=fmt.date(made),
-                  is_demo=bool(meta["is_demo"]), slides=slides, figures=figures_)
+                  is_demo=bool(meta["is_demo"]), slides=slides, figures=figures_,
+                  header=t("plan.rp_header", year=y1))
 
 
 def _room(years: pd.DataFrame) -> Slide:
@@ -113,19 +117,39 @@ def _proposals(lines: pd.DataFrame) -> Slide:
                  t("plan.rp_proposals_lead"), table=table)
 
 
-def _effect(years: pd.DataFrame, base: pd.Series) -> Slide:
-    rate0 = float(base["rate_per_inhabitant_eur"])
+def _effect(rates: pd.DataFrame, first: pd.Series) -> Slide:
+    """The rate per year, its change against the year before, and what a municipality of
+    10,000 inhabitants pays (plan_rate_by_year.sql: base year first)."""
     table = pd.DataFrame({
-        t("plan.col_year"): [str(int(base["base_year"]))] + [str(int(y)) for y in years["year"]],
-        t("plan.kpi_rate"): [fmt.eur(rate0, digits=2)] + [
-            fmt.eur(r, digits=2) for r in years["rate_per_inhabitant_eur"]],
-        t("plan.col_change"): ["–"] + [
-            fmt.pct(100 * (float(r) - rate0) / rate0 if rate0 else None)
-            for r in years["rate_per_inhabitant_eur"]],
-        t("plan.col_per_10000"): [fmt.eur(rate0 * 10000)] + [
-            fmt.eur(float(r) * 10000) for r in years["rate_per_inhabitant_eur"]]})
-    first = years.iloc[0]
+        t("plan.col_year"): [str(int(y)) for y in rates["year"]],
+        t("plan.kpi_rate"): [fmt.eur(r, digits=2) for r in rates["rate_per_inhabitant_eur"]],
+        t("plan.col_change_year"): [fmt.pct(c) if p else "–"
+                                    for c, p in zip(rates["change_pct"], rates["is_plan"])],
+        t("plan.col_per_10000"): [fmt.eur(v) for v in rates["per_10000_eur"]]})
+    base_rate = rates.loc[~rates["is_plan"], "rate_per_inhabitant_eur"].iloc[0]
     return Slide("plan_effect", t("plan.rp_effect_title", year=int(first["year"]),
                                   rate=fmt.eur(first["rate_per_inhabitant_eur"], digits=2),
-                                  base=fmt.eur(rate0, digits=2)),
+                                  base=fmt.eur(base_rate, digits=2)),
                  t("plan.rp_effect_lead"), table=table)
+
+
+def _decision(scenario: Scenario, years: pd.DataFrame, lines: pd.DataFrame) -> Slide:
+    """The proposed decision the ALV votes on: the rate and the fund of the first plan year,
+    its budget, the proposals it includes (by id and name) and the indexation after it."""
+    first = years.iloc[0]
+    chosen = lines[(lines["line_kind"] == "voorstel") & lines["is_included"]] \
+        .drop_duplicates("line_id").sort_values("line_id")
+    proposals = listing([f"{i} {n}" for i, n in zip(chosen["line_id"], chosen["name"])])
+    year, last = int(first["year"]), int(years["year"].iloc[-1])
+    return Slide("plan_decision", t("plan.rp_decision_title", year=year),
+                 t("plan.rp_decision_lead"), notes=[
+                     t("plan.rp_decision_rate", year=year,
+                       rate=fmt.eur(first["rate_per_inhabitant_eur"], digits=2),
+                       fund=fmt.eur(first["fund_eur"], digits=2)),
+                     t("plan.rp_decision_budget", year=year, budget=fmt.eur(first["budget_eur"],
+                                                                            digits=2),
+                       fonds=fmt.eur(first["fonds_budget_eur"], digits=2)),
+                     t("plan.rp_decision_proposals", proposals=proposals) if len(chosen)
+                     else t("plan.rp_decision_no_proposals"),
+                     t("plan.rp_decision_indexation", first=year + 1, last=last,
+                       indexation=fmt.pct(scenario.indexation_pct, digits=2))])

@@ -5,6 +5,7 @@ schema/       the schema, split by purpose (tables, measures, views, forecast, e
 loader.py     query(name, **params): queries/<name>.sql on the current (pinned) snapshot
 tables.py     the data tables of the schema as Python sees them (columns, types, keys, codes)
 codes.py      the coded values and their order, read from the schema
+files.py      a file a command writes for its user: whole or not at all, an error in one line
 
 May import: ggu.config, ggu.i18n (for its error messages). Never Streamlit.
 """

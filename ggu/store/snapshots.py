@@ -30,6 +30,8 @@ READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True,
                     "memory_limit": config.setting("memory_limit")}
 WRITE_CONFIG = {"memory_limit": config.setting("memory_limit")}
 SNAPSHOT_RE = re.compile(r"^(\d{4,})\.duckdb$")
+ID_RE = re.compile(r"\d{4,}")
+DAMAGED_POINTER = "?"   # current_id() of a CURRENT file that holds no snapshot id
 
 
 class DataError(Exception):
@@ -100,11 +102,14 @@ class Store:
         return sorted((m.group(1) for m in found if m), key=int)
 
     def current_id(self) -> str | None:
+        """The id CURRENT names; None when there is no CURRENT (no data yet); DAMAGED_POINTER
+        when it holds no id (cut off, empty, garbage): readers then fall back to the newest
+        snapshot that opens, and the next write moves the pointer afresh."""
         try:
-            value = self.pointer.read_text(encoding="utf-8").strip()
+            value = self.pointer.read_bytes().decode("utf-8", errors="replace").strip()
         except FileNotFoundError:
             return None
-        return value or None
+        return value if ID_RE.fullmatch(value) else DAMAGED_POINTER
 
     def current(self) -> Snapshot:
         """The current snapshot; DataError with a clear message when there is none."""
@@ -266,18 +271,30 @@ class Store:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def attempts(self) -> list[dict]:
-        """Every logged attempt, oldest first (a torn last line of a killed writer is skipped)."""
+        """Every logged attempt, oldest first. A line that does not read (a torn last line of a
+        killed writer, garbage from a damaged disk) is skipped: see `damaged_attempts`."""
+        return self._read_attempts()[0]
+
+    def damaged_attempts(self) -> int:
+        """How many lines of the attempts log do not read (skipped by `attempts`)."""
+        return self._read_attempts()[1]
+
+    def _read_attempts(self) -> tuple[list[dict], int]:
         try:
-            lines = self.attempts_file.read_text(encoding="utf-8").splitlines()
+            lines = self.attempts_file.read_bytes().splitlines()
         except FileNotFoundError:
-            return []
-        out = []
+            return [], 0
+        out, skipped = [], 0
         for line in lines:
             try:
-                out.append(json.loads(line))
+                entry = json.loads(line.decode("utf-8"))
             except ValueError:
-                continue
-        return out
+                entry = None
+            if isinstance(entry, dict) and _is_time(entry.get("logged_at")):
+                out.append(entry)
+            elif line.strip():
+                skipped += 1
+        return out, skipped
 
     def needs_upgrade(self) -> bool:
         """True when the current snapshot was written with another schema than this code's."""
@@ -297,6 +314,14 @@ class Store:
         path = self.path(snapshot_id) if snapshot_id else self.readable().path
         with duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG) as con:
             return dict(con.execute("select key, value from meta").fetchall())
+
+
+def _is_time(value) -> bool:
+    """Whether `value` is a local ISO 8601 time, as the attempts log writes `logged_at`."""
+    try:
+        return isinstance(value, str) and dt.datetime.fromisoformat(value).tzinfo is None
+    except ValueError:
+        return False
 
 
 def _cluster_spend(con: duckdb.DuckDBPyConnection) -> None:

@@ -10,8 +10,10 @@ a hash of its content, so a browser never mixes a cached old bundle with new fig
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -25,6 +27,7 @@ TRACES = frozenset({"bar", "scatter", "pie", "treemap"})   # what plotly_bundle.
 ENTRY = Path(__file__).resolve().parent / "plotly_bundle.js"
 # plotly.js's own build settings (its esbuild-config.js), minified; the CSS that plotly.js
 # imports for map traces (which we do not draw) left out.
+log = logging.getLogger("ggu.web")
 ESBUILD_ARGS = ["--bundle", "--minify", "--format=iife", "--global-name=Plotly",
                 "--target=es2016", "--define:global=window", "--define:define.amd=false",
                 "--define:process.env.NODE_DEBUG=false", "--loader:.css=empty",
@@ -87,13 +90,39 @@ def install() -> list[Path]:
 
 def url(trace_types: set[str]) -> str | None:
     """The page-relative URL of our bundle when it draws these trace types, else of the full
-    one; None when they are not installed (the chart then falls back to Streamlit's own)."""
+    one; None when they are not installed or damaged (the chart then falls back to Streamlit's
+    own)."""
     if trace_types <= TRACES:
         found = sorted(config.STATIC_DIR.glob(f"plotly-ggu-{plotly_version()}-*.min.js"))
-        name = found[-1].name if found else None
+        name = found[-1].name if found and _intact(found[-1]) else None
     else:
-        name = _full_name() if (config.STATIC_DIR / _full_name()).exists() else None
+        full = config.STATIC_DIR / _full_name()
+        name = full.name if full.exists() and _intact(full) else None
     return f"./app/static/{name}" if name else None
+
+
+def _intact(path: Path) -> bool:
+    """Whether a bundle in static/ is whole: ours has the hash its name carries, the full one
+    equals plotly.py's copy. A damaged one (cut off by a full disk, garbage) is logged in one
+    line naming the file, once per state of the file."""
+    stat = path.stat()
+    return _check(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _check(path: Path, size: int, mtime_ns: int) -> bool:
+    content = path.read_bytes()
+    if path.name.startswith("plotly-ggu-"):
+        whole = path.name.endswith(f"-{hashlib.sha256(content).hexdigest()[:10]}.min.js")
+    else:
+        import plotly
+        source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        whole = source.stat().st_size == size and source.read_bytes() == content
+    if not whole:
+        log.warning("plotly.js-bundel %s is beschadigd (de inhoud klopt niet); de grafieken "
+                    "gebruiken Streamlits eigen plotly.js tot 'python -m ggu.web.bundle' hem "
+                    "opnieuw bouwt", path)
+    return whole
 
 
 def main() -> int:

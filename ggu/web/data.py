@@ -1,6 +1,10 @@
 """The dashboard's cache, at the edge as DESIGN.md asks: query results in st.cache_data keyed by
 the snapshot file, the query and its (small) parameters, so a new snapshot is a new key and is
-noticed on the next rerun without a restart; figures built once per snapshot and language."""
+noticed on the next rerun without a restart; figures built once per snapshot and language.
+
+Nothing cached for all sessions is handed out to be changed: st.cache_data gives every call its
+own copy of a frame (it pickles), and a figure from st.cache_resource is copied before it is
+returned (cached_figure, ggu.web.charts)."""
 from __future__ import annotations
 
 import logging
@@ -14,6 +18,7 @@ from ggu import i18n
 from ggu.ingest import history
 from ggu.present import charts
 from ggu.store import loader
+from ggu.web.charts import copy_figure
 
 # Outside a Streamlit server (CLI, tests) st.cache_* work in memory; their notice is noise there.
 for _name in ("streamlit.runtime.caching.cache_data_api",
@@ -46,12 +51,12 @@ def _figure(snapshot: str, lang: str, builder: str, name: str, column: str, valu
 
 def cached_figure(builder: str, name: str, column: str, value) -> go.Figure:
     """The figure `charts.<builder>` draws of the rows of a parameterless query where
-    column == value, built once per snapshot and language (figures are never changed after)."""
-    return _figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value)
+    column == value, built once per snapshot and language; the caller gets its own copy."""
+    return copy_figure(_figure(loader.snapshot_id(), i18n.lang(), builder, name, column, value))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def compare(a: str, b: str, root: str) -> dict[str, pd.DataFrame]:
+def compare(a: str, b: str, root: str) -> dict:
     """history.compare, cached: snapshots never change, so (a, b, folder) identifies it."""
     return history.compare(a, b, root)
 

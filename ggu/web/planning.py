@@ -7,8 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from ggu import i18n
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
-from ggu.plan import BASIS, PlanError, Plans, Scenario, edits, figures
+from ggu.plan import PlanError, Plans, Scenario, edits, figures
+from ggu.plan.scenario import check_name
 from ggu.web import auth, data
 
 
@@ -21,11 +23,20 @@ def plans() -> Plans:
     return Plans()
 
 
+def damaged(can_see_concepts: bool) -> list[str]:
+    """One line per saved scenario whose file does not read, for those who may see concepts
+    (a damaged file may hold one); nothing for other readers, whose page works as usual."""
+    if not can_see_concepts:
+        return []
+    return [d.message(short=True) for d in plans().damaged()]
+
+
 def visible(can_see_concepts: bool) -> list[Scenario]:
-    """basis, then the saved scenarios the visitor may see: published ones for every reader,
-    concepts too for a logged-in user."""
-    return [figures.basis(data.query)] + [s for s in plans().current()
-                                          if can_see_concepts or s.is_published]
+    """basis, then the saved scenarios the visitor may see: a logged-in user the newest
+    version of each (a concept too), every other reader the newest published version (a
+    concept saved on top of it stays with its editors until it is published)."""
+    saved = plans().current() if can_see_concepts else plans().published()
+    return [figures.basis(data.query)] + saved
 
 
 def opened(scenario: Scenario) -> Scenario:
@@ -63,12 +74,22 @@ def editor_frame(origin: Scenario, lines: pd.DataFrame) -> pd.DataFrame:
     frame.insert(6, "category_label", [i18n.value("category", c) for c in frame["category"]])
     frame.insert(7, "source_label", [i18n.value("funding_source", c)
                                      for c in frame["funding_source"]])
+    # no end year: OPEN, a value the end-year column names in words (an empty cell would read
+    # "None" in Streamlit's table)
+    frame["end_year"] = [OPEN if pd.isna(e) else int(e) for e in frame["end_year"]]
+    # a year without a line reads € 0, not "None" (edits.apply leaves such years alone)
+    years = edits.year_columns(frame)
+    frame[years] = frame[years].fillna(0.0)
     return frame
+
+
+OPEN = 0   # the end-year column's value for "no end year"
 
 
 def editor_columns(frame: pd.DataFrame) -> tuple[list[str], dict]:
     """The columns the table shows, in order, and their configuration."""
     years = edits.year_columns(frame)
+    ends = sorted({OPEN, *(int(y) for y in years), *frame["end_year"].astype(int)})
     config = {
         "include": st.column_config.CheckboxColumn(t("plan.col_include")),
         "kind_label": st.column_config.TextColumn(t("plan.col_kind"), disabled=True),
@@ -76,10 +97,14 @@ def editor_columns(frame: pd.DataFrame) -> tuple[list[str], dict]:
                                                   width="large"),
         "category_label": st.column_config.TextColumn(t("plan.col_category"), disabled=True),
         "source_label": st.column_config.TextColumn(t("plan.col_source"), disabled=True),
-        "end_year": st.column_config.NumberColumn(t("plan.col_end"), min_value=2000,
-                                                  max_value=2100, step=1, format="%d"),
-        **{y: st.column_config.NumberColumn(y, min_value=0, step=0.01, format="localized")
-           for y in years},
+        "end_year": st.column_config.SelectboxColumn(
+            t("plan.col_end"), options=ends, required=True, help=t("plan.col_end_help"),
+            format_func=lambda y: t("plan.end_open") if y == OPEN else str(y)),
+        # whole euros with the page's thousands separator (`€ 2.400.000` in Dutch), whatever
+        # the browser's language ("localized" would follow the browser); cents are kept and
+        # shown while editing
+        **{y: st.column_config.NumberColumn(y, min_value=0, step=0.01,
+                                            format=t("plan.amount_format")) for y in years},
     }
     return ["include", "kind_label", "line_label", "category_label", "source_label",
             "end_year", *years], config
@@ -93,17 +118,27 @@ def original_end_years() -> dict[str, int | None]:
 def draft(origin: Scenario, lines: pd.DataFrame, edited: pd.DataFrame | None, rate,
           indexation) -> Scenario:
     """The scenario as edited on screen: `origin` with the table's edits, rate and indexation.
-    A wrong rate or indexation raises PlanError."""
+    `rate` and `indexation` as typed (`3,25` or `3.25`); a wrong one raises PlanError."""
+    if edited is not None:
+        edited = edited.assign(end_year=[None if e == OPEN else e for e in edited["end_year"]])
     scenario = origin if edited is None else edits.apply(origin, lines, edited,
                                                          original_end_years())
-    return scenario.replace(rate_per_inhabitant_eur=str(round(float(rate), 4)),
-                            indexation_pct=str(round(float(indexation), 2)))   # checked anew
+    return scenario.replace(rate_per_inhabitant_eur=str(rate).strip(),
+                            indexation_pct=str(indexation).strip())   # checked anew
 
 
-def save(scenario: Scenario, user: str, **changes) -> Scenario:
-    """Save and open the saved version (PlanError, e.g. Conflict, for the page to show)."""
+def number_text(value, digits: int) -> str:
+    """A rate or percentage as the page's language writes it: `3,10` (nl), `3.10` (en)."""
+    return fmt.number(value, digits=digits)
+
+
+def save(scenario: Scenario, user: str, publish: bool = False) -> Scenario:
+    """Save as a new version and open it (PlanError, e.g. Conflict, for the page to show):
+    a concept, also when the version it was made from was published (what readers see changes
+    only by publishing), or, with `publish`, a published version, recording who and when."""
     figures.check(scenario, data.query)
-    saved = plans().save(scenario.replace(**changes), user)
+    saved = plans().save(scenario.replace(status="gepubliceerd" if publish else "concept"),
+                         user)
     pin(saved)
     st.session_state.pop("plan_conflict", None)
     return saved
@@ -111,12 +146,20 @@ def save(scenario: Scenario, user: str, **changes) -> Scenario:
 
 def copy(origin: Scenario, name: str, user: str) -> Scenario:
     """A new scenario named `name` with `origin`'s contents (basis: its carry-forward)."""
-    if plans().exists(name) or name.strip().lower() == BASIS:
+    name = check_name(name)   # normalised as on the command line: NFKC, trimmed
+    if plans().exists(name):
         raise PlanError(t("plan.err.exists", name=name))
     return plans().save(Scenario.from_dict({
-        **origin.to_dict(), "name": name.strip(), "status": "concept", "version": 0,
+        **origin.to_dict(), "name": name, "status": "concept", "version": 0,
         "description": ""}), user)
 
 
-__all__ = ["PlanError", "copy", "draft", "editor", "editor_columns", "editor_frame", "label",
-           "opened", "original_end_years", "pin", "reopen", "save", "visible"]
+def last_published(name: str) -> int | None:
+    """The number of the newest published version of a saved scenario (None: never)."""
+    found = [s.version for s in plans().published() if s.name == name]
+    return found[0] if found else None
+
+
+__all__ = ["OPEN", "PlanError", "copy", "damaged", "draft", "editor", "editor_columns",
+           "editor_frame", "label", "last_published", "number_text", "opened",
+           "original_end_years", "pin", "reopen", "save", "visible"]

@@ -5,6 +5,8 @@
 // Narrower than NARROW px (a phone: 390 px wide) a chart draws its narrow variant: the changes
 // its builder put in layout.meta.narrow ({layout, traces: {index: changes}}, see
 // ggu/present/charts/base.py) and no toolbar (on a phone it covers the legend).
+// data.clickable (a treemap): a click on a tile or the path bar sends the id of the node it
+// zooms to (`node`, a trigger: the page filters on it); a click on a leaf sends the leaf's id.
 const bundles = (window.__gguPlotly ??= new Map());
 const NARROW = 500;
 
@@ -36,8 +38,8 @@ function plotly(url) {
   return bundles.get(url);
 }
 
-export default function ({ data, parentElement }) {
-  const { bundle, config, figure, error } = data;
+export default function ({ data, parentElement, setTriggerValue }) {
+  const { bundle, config, figure, error, clickable } = data;
   let gd = parentElement.querySelector(":scope > .ggu-plot");
   if (!gd) {
     gd = document.createElement("div");
@@ -68,6 +70,14 @@ export default function ({ data, parentElement }) {
     .then(() => {
       width = gd.clientWidth;
       resize.observe(gd);
+      if (clickable) {
+        gd.removeAllListeners("plotly_treemapclick");
+        gd.on("plotly_treemapclick", (event) => {
+          const point = event.points && event.points[0];
+          const node = event.nextLevel ?? (point && point.id);
+          if (node) setTriggerValue("node", node);
+        });
+      }
     })
     .catch((e) => {
       console.error(e);

@@ -22,13 +22,17 @@ _PLOT = st.components.v2.component("ggu_plot", js=(Path(__file__).parent / "plot
                                    isolate_styles=False)
 
 
-def plot(fig: go.Figure, *, key: str) -> None:
+def plot(fig: go.Figure, *, key: str, clickable: bool = False) -> str | None:
     """Draw a Plotly figure with our plotly.js bundle (the full bundle for any other trace
-    type); Streamlit's own chart when the bundles are not installed."""
+    type); Streamlit's own chart when the bundles are not installed. `clickable` (a treemap):
+    returns the id of the node a click zoomed to, in the run the click started (else None)."""
     url = bundle.url({trace.type for trace in fig.data})
     if url is None:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
-        return
-    _PLOT(key=key, data={"bundle": url, "error": t("chart.unavailable"),
-                         "config": {**PLOTLY_CONFIG, "responsive": True},
-                         "figure": json.loads(fig.to_json())})
+        return None
+    callbacks = {"on_node_change": lambda: None} if clickable else {}
+    result = _PLOT(key=key, data={"bundle": url, "error": t("chart.unavailable"),
+                                  "config": {**PLOTLY_CONFIG, "responsive": True},
+                                  "figure": json.loads(fig.to_json()), "clickable": clickable},
+                   **callbacks)
+    return getattr(result, "node", None) if clickable else None

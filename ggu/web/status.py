@@ -9,6 +9,7 @@ import streamlit as st
 from ggu.i18n import t, value
 from ggu.present.labels import short_explanation
 from ggu.present.tables import display_frame
+from ggu.present.text import md, msg
 from ggu.web import auth, blocks
 
 EXPLANATIONS = ("explanation", "status_reason")   # the columns that hold a status explanation
@@ -35,27 +36,30 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 def explanation(text) -> None:
     """An item's status explanation as a line of its detail."""
     text = explained(text)
-    st.markdown(t("pf.item_reason", reason=text if isinstance(text, str) and text else "–"))
+    st.markdown(msg("pf.item_reason", reason=text if isinstance(text, str) and text else "–"))
 
 
-def changes(rows: pd.DataFrame, key: str) -> None:
+def changes(rows: pd.DataFrame, key: str, detail: str) -> None:
     """What changed since the previous report, one column per kind of change (went red, worse,
-    recovered, new), each item a button that puts it in session_state[key] (the item detail)."""
+    recovered, new), each item a button that puts it in session_state[key] (the item detail)
+    and takes the reader there (`detail`: the anchor of its heading, see blocks.go_to)."""
     def pick(item_id: str) -> None:
         st.session_state[key] = item_id
+        blocks.ask_go_to(detail)
     for column, kind in zip(st.columns(len(CHANGES)), CHANGES):
         found = rows[rows["status_change"] == kind]
         column.markdown(f"**{value('status_change', kind)} ({len(found)})**")
         if found.empty:
             column.caption(t("st.changes_empty_kind"))
         for r in found.itertuples(index=False):
-            column.button(r.name, key=f"{key}_change_{r.item_id}", type="tertiary",
+            column.button(md(r.name), key=f"{key}_change_{r.item_id}", type="tertiary",
                           on_click=pick, args=(r.item_id,),
-                          help=t("st.changes_button_help", name=r.name))
+                          help=msg("st.changes_button_help", name=r.name,
+                                 section=t("pf.detail_title")))
             was = value("status", r.previous_status) if kind != "nieuw" else ""
-            column.caption(f"{value('status', r.status)}" + (f" ({was})" if was else "")
-                           + (f" · {explained(r.explanation)}"
-                              if isinstance(r.explanation, str) else ""))
+            column.caption(md(f"{value('status', r.status)}" + (f" ({was})" if was else "")
+                              + (f" · {explained(r.explanation)}"
+                                 if isinstance(r.explanation, str) else "")))
 
 
 def history(rows: pd.DataFrame) -> None:

@@ -50,3 +50,15 @@ def write(key: str, value, default=None) -> None:
     else:
         st.query_params[key] = ([str(v) for v in value] if isinstance(value, (list, tuple))
                                 else str(value))
+
+
+def follow(key: str, clicked: str, allowed: list, default) -> str:
+    """A widget's state that a chart click may also set: the value a click left in
+    `clicked` (ggu.web.blocks.chart) replaces it, before the widget is drawn; a value that is
+    no longer among `allowed` (other filters) falls back to `default`. Returns the key."""
+    state(key, allowed, default)
+    if clicked in st.session_state:
+        st.session_state[key] = st.session_state.pop(clicked)
+    if st.session_state[key] not in allowed:
+        st.session_state[key] = default
+    return key

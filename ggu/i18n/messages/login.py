@@ -15,8 +15,8 @@ NL = {
                    'binnen {window} minuten. Probeer het om {time} opnieuw (over {minutes} '
                    'minuten). Een beheerder met toegang tot de server kan het slot eerder '
                    'opheffen met `python -m ggu unlock`.',
-    'auth.log_failed': 'Deze inlogpoging kon niet worden vastgelegd (de gegevensmap is vol of '
-                       'alleen-lezen), dus inloggen met een wachtwoord kan nu niet. Waarschuw '
+    'auth.log_failed': 'Deze inlogpoging kon niet worden vastgelegd (het bestand logins.sqlite '
+                       'in de gegevensmap is beschadigd, of de map is vol of alleen-lezen), dus inloggen met een wachtwoord kan nu niet. Waarschuw '
                        'de beheerder van de server.',
 }
 
@@ -34,7 +34,7 @@ EN = {
     'auth.locked': 'Password login is locked after {failures} failed attempts within {window} '
                    'minutes. Try again at {time} (in {minutes} minutes). An administrator with '
                    'access to the server can lift the lock earlier with `python -m ggu unlock`.',
-    'auth.log_failed': 'This login attempt could not be recorded (the data folder is full or '
-                       'read-only), so password login is not possible now. Tell the server\'s '
+    'auth.log_failed': 'This login attempt could not be recorded (the file logins.sqlite in the '
+                       'data folder is damaged, or the folder is full or read-only), so password login is not possible now. Tell the server\'s '
                        'administrator.',
 }

@@ -7,10 +7,12 @@ NL = {
     'rp.page_lead': 'Het GGU-jaar in een paar dia\'s, uit dezelfde cijfers als het dashboard: '
                     'toon het op het grote scherm of download het als PDF, PowerPoint of HTML.',
     'rp.present': 'Presentatiemodus',
-    'rp.present_help': 'Eén boodschap per dia in grote letters. Blader met de knoppen of met '
-                       'de pijltjestoetsen ← en →.',
+    'rp.present_help': 'Eén boodschap per dia, schermvullend. Blader met de knoppen, de '
+                       'pijltjestoetsen, Page Up/Page Down (een presenter) of Home/End; Esc '
+                       'sluit. Het adres houdt de dia bij: een link opent dezelfde dia.',
     'rp.prev': 'Vorige',
     'rp.next': 'Volgende',
+    'rp.close': 'Sluiten',
     'rp.counter': 'Dia {n} van {total}',
     'rp.downloads': 'Downloaden',
     'rp.download_pdf': 'PDF (A4 liggend)',
@@ -18,9 +20,8 @@ NL = {
     'rp.download_html': 'HTML (één bestand, offline)',
     'rp.download_help': 'Het bestand wordt gemaakt als u klikt; de PDF duurt een paar seconden.',
     'rp.quality': 'De grafieken in de PDF worden met Chromium getekend. Ontbreekt Chromium op de '
-                  'server, dan staat er een tabel in plaats van de grafiek. Voor de volledige '
-                  'kwaliteit: installeer Chromium (`make chromium`) of gebruik op een andere '
-                  'computer `python -m ggu report --year {year} --format pdf --out rapport.pdf`.',
+                  'server, dan staat er een tabel in plaats van de grafiek; de beheerder kan dat '
+                  'verhelpen.',
     'rp.overview': 'Alle dia\'s',
     # The slides.
     'rp.doc_title': 'Het GGU-jaar {year}',
@@ -33,7 +34,7 @@ NL = {
     'rp.snapshot': 'Snapshot {snapshot}',
     'rp.page': 'Pagina {n} van {total}',
     'rp.partial': '{year} loopt nog: uitgaven en ontvangsten tot en met {as_of}.',
-    'rp.fund_title': 'Het fonds in één getal: {total}',
+    'rp.fund_title': 'De begroting {year} in één getal: {total}',
     'rp.fund_lead': 'Begroting {year}: {fonds} uit het Fonds GGU, {rijk} van het Rijk en {overig} '
                     'overig. Besteed: {spent} ({pct}).',
     'rp.kpi_total': 'begroting {year}',
@@ -51,7 +52,10 @@ NL = {
     'rp.col_latest': 'Laatste meting',
     'rp.col_target': 'Streefwaarde',
     'rp.items_title': 'Wat opvalt in {year}',
-    'rp.items_lead': 'De grootste projecten, de uitzonderingen, wat afliep en wat begon.',
+    'rp.items_lead': 'De grootste projecten en de uitzonderingen.',
+    'rp.changes_title': 'Wat afliep en wat begon in {year}',
+    'rp.changes_lead': 'De projecten die in {year} eindigden en die in {year} begonnen.',
+    'rp.part': '{title} ({n}/{total})',
     'rp.items_biggest': 'Grootste begroting',
     'rp.items_exceptions': 'Uitzonderingen (boven begroting, rood of verlopen)',
     'rp.items_finished': 'Afgerond in {year}',
@@ -68,11 +72,10 @@ NL = {
     'rp.close_title': 'Bron en verantwoording',
     'rp.close_source': 'Gegevens: {source}, snapshot {snapshot}, stand {as_of}.',
     'rp.close_cbs': 'Bron inwoners: CBS.',
-    'rp.close_same': 'Alle cijfers komen uit hetzelfde snapshot als het GGU Portfoliodashboard en '
-                     'zijn na te rekenen met `python -m ggu summary --year {year}`.',
+    'rp.close_same': 'Alle cijfers komen uit hetzelfde snapshot als het GGU Portfoliodashboard: '
+                     'wat hier staat, staat daar ook.',
     'rp.close_made': 'Rapport gemaakt op {date}.',
-    'rp.chart_fallback': 'Grafiek niet beschikbaar (Chromium ontbreekt); de cijfers staan in de '
-                         'tabel. Installeer Chromium en maak het rapport opnieuw voor de grafiek.',
+    'rp.chart_fallback': 'Grafiek niet beschikbaar; de cijfers staan in de tabel.',
     'rp.table_for_chart': 'De cijfers van de grafiek',
 }
 
@@ -83,10 +86,12 @@ EN = {
     'rp.page_lead': 'The GGU year in a few slides, from the same figures as the dashboard: show '
                     'it on the big screen or download it as PDF, PowerPoint or HTML.',
     'rp.present': 'Presentation mode',
-    'rp.present_help': 'One message per slide in large type. Page with the buttons or with the '
-                       'arrow keys ← and →.',
+    'rp.present_help': 'One message per slide, filling the screen. Page with the buttons, the '
+                       'arrow keys, Page Up/Page Down (a presenter) or Home/End; Esc closes. The '
+                       'address keeps the slide: a link opens the same slide.',
     'rp.prev': 'Previous',
     'rp.next': 'Next',
+    'rp.close': 'Close',
     'rp.counter': 'Slide {n} of {total}',
     'rp.downloads': 'Download',
     'rp.download_pdf': 'PDF (A4 landscape)',
@@ -94,9 +99,7 @@ EN = {
     'rp.download_html': 'HTML (one file, offline)',
     'rp.download_help': 'The file is made when you click; the PDF takes a few seconds.',
     'rp.quality': 'The PDF\'s charts are drawn with Chromium. Without Chromium on the server a '
-                  'table takes the place of each chart. For full quality: install Chromium '
-                  '(`make chromium`) or run `python -m ggu report --year {year} --format pdf '
-                  '--out report.pdf` on another computer.',
+                  'table takes the place of each chart; the administrator can put that right.',
     'rp.overview': 'All slides',
     'rp.doc_title': 'The GGU year {year}',
     'rp.doc_subtitle': 'General Assembly · Fund for Joint Municipal Implementation (GGU)',
@@ -108,7 +111,7 @@ EN = {
     'rp.snapshot': 'Snapshot {snapshot}',
     'rp.page': 'Page {n} of {total}',
     'rp.partial': '{year} is still running: spending and receipts up to {as_of}.',
-    'rp.fund_title': 'The fund in one number: {total}',
+    'rp.fund_title': 'The {year} budget in one number: {total}',
     'rp.fund_lead': 'Budget {year}: {fonds} from the GGU Fund, {rijk} from the national '
                     'government and {overig} other. Spent: {spent} ({pct}).',
     'rp.kpi_total': 'budget {year}',
@@ -126,7 +129,10 @@ EN = {
     'rp.col_latest': 'Latest measurement',
     'rp.col_target': 'Target',
     'rp.items_title': 'What stands out in {year}',
-    'rp.items_lead': 'The largest items, the exceptions, what ended and what began.',
+    'rp.items_lead': 'The largest items and the exceptions.',
+    'rp.changes_title': 'What ended and what began in {year}',
+    'rp.changes_lead': 'The items that ended in {year} and those that began in {year}.',
+    'rp.part': '{title} ({n}/{total})',
     'rp.items_biggest': 'Largest budget',
     'rp.items_exceptions': 'Exceptions (over budget, red or overdue)',
     'rp.items_finished': 'Finished in {year}',
@@ -143,10 +149,9 @@ EN = {
     'rp.close_title': 'Source and accountability',
     'rp.close_source': 'Data: {source}, snapshot {snapshot}, as of {as_of}.',
     'rp.close_cbs': 'Source of inhabitants: CBS (Statistics Netherlands).',
-    'rp.close_same': 'Every figure comes from the same snapshot as the GGU Portfolio dashboard '
-                     'and can be checked with `python -m ggu summary --year {year}`.',
+    'rp.close_same': 'Every figure comes from the same snapshot as the GGU Portfolio dashboard: '
+                     'what stands here stands there too.',
     'rp.close_made': 'Report made on {date}.',
-    'rp.chart_fallback': 'Chart not available (Chromium is missing); the figures are in the '
-                         'table. Install Chromium and make the report again for the chart.',
+    'rp.chart_fallback': 'Chart not available; the figures are in the table.',
     'rp.table_for_chart': 'The figures of the chart',
 }

@@ -17,8 +17,18 @@ NL = {
     'store.reason.no_access': 'er is geen schrijfrecht op de gegevensmap',
     'sec.fallback': 'De huidige gegevens (snapshot {wanted}) zijn niet te lezen: het bestand '
                     'ontbreekt of is beschadigd. U ziet de laatste goede stand, snapshot {used}. '
-                    'Een beheerder kan dit herstellen door opnieuw in te laden of terug te zetten '
-                    '(`python -m ggu rollback {used}`).',
+                    'Een beheerder kan dit herstellen op de pagina Beheer: opnieuw inladen of '
+                    'terugzetten naar snapshot {used}.',
+    'file.write_failed': 'kan {path} niet schrijven: {reason}; er is niets half geschreven',
+    'file.reason.missing': 'de map {folder} bestaat niet',
+    'file.reason.full': 'de schijf is vol',
+    'file.reason.read_only': 'de map {folder} is alleen-lezen',
+    'file.reason.no_access': 'geen schrijfrecht in de map {folder}',
+    'file.reason.is_folder': 'dat is een map',
+    'sec.fallback_pointer': 'Het bestand CURRENT in de gegevensmap is beschadigd (het noemt geen '
+                            'snapshot). U ziet de nieuwste goede stand, snapshot {used}. Een '
+                            'beheerder kan dit herstellen op de pagina Beheer: terugzetten '
+                            'naar snapshot {used} of opnieuw inladen.',
     'sec.log_failed': 'Let op: deze poging kon niet in het logboek worden geschreven '
                       '(schijf vol of alleen-lezen).',
 }
@@ -39,8 +49,18 @@ EN = {
     'store.reason.no_access': 'there is no write permission on the data folder',
     'sec.fallback': 'The current data (snapshot {wanted}) cannot be read: the file is missing or '
                     'damaged. You are seeing the last good version, snapshot {used}. An '
-                    'administrator can repair this by loading again or rolling back '
-                    '(`python -m ggu rollback {used}`).',
+                    'administrator can repair this on the Beheer page: load again or roll back '
+                    'to snapshot {used}.',
+    'file.write_failed': 'cannot write {path}: {reason}; nothing was half written',
+    'file.reason.missing': 'the folder {folder} does not exist',
+    'file.reason.full': 'the disk is full',
+    'file.reason.read_only': 'the folder {folder} is read-only',
+    'file.reason.no_access': 'no permission to write in the folder {folder}',
+    'file.reason.is_folder': 'that is a folder',
+    'sec.fallback_pointer': 'The file CURRENT in the data folder is damaged (it names no '
+                            'snapshot). You are seeing the newest good version, snapshot {used}. '
+                            'An administrator can repair this on the Beheer page: roll back '
+                            'to snapshot {used} or load again.',
     'sec.log_failed': 'Note: this attempt could not be written to the log (disk full or '
                       'read-only).',
 }

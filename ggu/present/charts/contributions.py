@@ -9,6 +9,7 @@ from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.charts.base import every_other, hover_amount, layout, mln, mln_axis, narrow
 from ggu.present.palette import BUDGET_LINE, CATEGORY_COLOURS, FUNDING_COLOURS, SPENT_FILL
+from ggu.present.text import plotly
 
 
 def funding_by_year(years: pd.DataFrame) -> go.Figure:
@@ -41,7 +42,7 @@ def province_bars(provinces: pd.DataFrame) -> go.Figure:
     """Contributions per province (bars, largest on top), with the amount per inhabitant."""
     df = provinces.sort_values("contribution_eur")
     fig = go.Figure(go.Bar(
-        x=mln(df["contribution_eur"]), y=df["province"], orientation="h",
+        x=mln(df["contribution_eur"]), y=[plotly(p) for p in df["province"]], orientation="h",
         marker_color=SPENT_FILL,
         text=[f"{fmt.eur_mln(c)} · {fmt.eur(p, digits=2)} {i18n.t('bij.per_inh_short')}"
               for c, p in zip(df["contribution_eur"], df["per_inhabitant_eur"])],

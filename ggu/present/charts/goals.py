@@ -10,15 +10,17 @@ from ggu.i18n import formats as fmt
 from ggu.present.charts.base import date_ticks, hover_amount, layout, mln, mln_axis
 from ggu.present.labels import verdict_label
 from ggu.present.palette import BUDGET_LINE, NORM_COLOUR, SPENT_FILL, VERDICT_COLOURS
+from ggu.present.text import plotly
 
 
 def indicator_bullets(df: pd.DataFrame) -> go.Figure:
     """Per indicator the progress from baseline (0%) to target (100%) as a bar, the progress
     expected by now as a black tick, and the verdict (icon and word) as text.
     `df`: rows of indicator_progress.sql for one goal."""
-    names = [f"{n}<br><span style='font-size:12px'>{fmt.number(b, 1)} → {fmt.number(t, 1)} "
-             f"{u}</span>" for n, b, t, u in zip(df["name"], df["baseline_value"],
-                                                 df["target_value"], df["unit"])]
+    names = [f"{plotly(n)}<br><span style='font-size:12px'>{fmt.number(b, 1)} → "
+             f"{fmt.number(t, 1)} {plotly(u)}</span>"
+             for n, b, t, u in zip(df["name"], df["baseline_value"], df["target_value"],
+                                   df["unit"])]
     progress = df["progress_pct"].astype(float).clip(lower=0, upper=110)
     fig = go.Figure()
     fig.add_bar(x=progress, y=names, orientation="h", width=0.5, showlegend=False,
@@ -51,7 +53,7 @@ def indicator_trend(df: pd.DataFrame) -> go.Figure:
         fig.add_scatter(x=pd.to_datetime(rows["measured_date"]),
                         customdata=[fmt.date(d) for d in rows["measured_date"]],
                         y=rows["progress_pct"].astype(float), mode="lines+markers",
-                        name=f"{ind} {rows['name'].iloc[0]}",
+                        name=plotly(f"{ind} {rows['name'].iloc[0]}"),
                         line=dict(color=colours[k % 5], width=2),
                         marker=dict(symbol=symbols[k % 5], size=7),
                         hovertemplate="%{customdata}: %{y:.0f}%<extra></extra>")
@@ -68,7 +70,7 @@ def indicator_trend(df: pd.DataFrame) -> go.Figure:
 def goal_allocation(df: pd.DataFrame, year: int, compare_year: int | None) -> go.Figure:
     """Per goal the budget of the year (filled, with its share of the total) and of the
     comparison year (outline). `df`: rows of goal_allocation_by_year.sql."""
-    names = [f"{g} {n}" for g, n in zip(df["goal_id"], df["name"])]
+    names = [plotly(f"{g} {n}") for g, n in zip(df["goal_id"], df["name"])]
     fig = go.Figure()
     if compare_year is not None:
         fig.add_bar(x=mln(df["compare_budget_eur"].fillna(0)), y=names, orientation="h",

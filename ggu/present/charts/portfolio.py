@@ -18,6 +18,7 @@ from ggu.present.palette import (
     STATUS_COLOURS,
     TODAY_COLOUR,
 )
+from ggu.present.text import plotly
 from ggu.store import codes
 
 
@@ -92,10 +93,10 @@ def roadmap(df: pd.DataFrame, group: str, today, last_year: int) -> go.Figure:
     rows = df.assign(_g=df[group].map(lambda g: order.get(g, g) if group == "category" else g))
     rows = rows.sort_values(["_g", "start_year", "name"], ascending=[True, True, True])
     edge = max(last_year, int(rows["end_year"].max() if rows["end_year"].notna().any() else 0)) + 1
-    groups = [i18n.value(group, g) for g in rows[group]]
+    groups = [plotly(i18n.value(group, g)) for g in rows[group]]
     first = max(int(rows["start_year"].min()), last_year - 8)
     # the status icon beside each name, so no bar needs its colour (or its clipped text) to tell
-    names = [f"{n} {i18n.value('status', st).split()[0]} " for n, st in zip(rows["name"],
+    names = [f"{plotly(n)} {i18n.value('status', st).split()[0]} " for n, st in zip(rows["name"],
                                                                             rows["status"])]
     fig = go.Figure()
     for status in ("rood", "oranje", "groen"):

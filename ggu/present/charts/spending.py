@@ -7,13 +7,16 @@ import plotly.graph_objects as go
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
+from ggu.present import choices
 from ggu.present.charts.base import amount, amount_axis, date_ticks, hover_amount, layout
 from ggu.present.labels import amount_text
 from ggu.present.palette import BUDGET_LINE, REALISED_SCALE, SPENT_FILL, YEAR_DASHES, YEAR_GREYS
+from ggu.present.text import plotly
 
 
-def spend_treemap(tree: pd.DataFrame, unit: str = "eur") -> go.Figure:
-    """Category -> theme -> item, sized by spending, coloured by % of the budget realised.
+def spend_treemap(tree: pd.DataFrame, unit: str = "eur", level: str = "") -> go.Figure:
+    """Category -> theme -> item, sized by spending, coloured by % of the budget realised,
+    zoomed in on `level` (a treemap id, see ggu.present.choices.levels; '': all).
 
     `tree`: the category, theme and item rows of spend_by_level.sql. Blue: below budget,
     vermillion: above; the % is in every label, so the colour is never the only cue.
@@ -21,22 +24,19 @@ def spend_treemap(tree: pd.DataFrame, unit: str = "eur") -> go.Figure:
     rows = tree
     ids, parents, labels = [], [], []
     for r in rows.itertuples(index=False):
+        ids.append(choices.node_id(r))
         if r.node_level == "total":
-            ids.append("total")
             parents.append("")
             labels.append(i18n.t("uit.tree_root"))
         elif r.node_level == "category":
-            ids.append(f"c/{r.category}")
             parents.append("total")
             labels.append(i18n.value("category", r.category))
         elif r.node_level == "theme":
-            ids.append(f"t/{r.category}/{r.theme}")
             parents.append(f"c/{r.category}")
-            labels.append(r.theme)
+            labels.append(plotly(r.theme))
         else:
-            ids.append(f"i/{r.item_id}")
             parents.append(f"t/{r.category}/{r.theme}")
-            labels.append(r.item_name)
+            labels.append(plotly(r.item_name))
     is_item = rows["node_level"] == "item"
     values = [max(float(v), 0.0) if item else 0.0 for v, item in zip(rows["spent_eur"], is_item)]
     realised = rows["realised_pct"].astype(float).fillna(100.0)
@@ -53,6 +53,7 @@ def spend_treemap(tree: pd.DataFrame, unit: str = "eur") -> go.Figure:
                                   ticktext=["≤70%", "85%", "100%", "115%", "≥130%"],
                                   thickness=14)),
         maxdepth=3, tiling=dict(pad=2), pathbar=dict(visible=True),
+        level=level or None,
     ))
     layout(fig, height=560, legend=False)
     fig.update_layout(margin=dict(l=5, r=5, t=30, b=5))  # plotly shrinks each label to fit

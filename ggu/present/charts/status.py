@@ -11,6 +11,7 @@ from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.charts.base import every_other, layout, narrow
 from ggu.present.palette import INK, STATUS_COLOURS
+from ggu.present.text import plotly
 from ggu.store import codes
 
 HOVER_DECISIONS = 4     # decisions named in one marker's tooltip; the rest are counted
@@ -45,7 +46,7 @@ def status_counts(df: pd.DataFrame, partial_label: str | None = None) -> go.Figu
 
 def _hover(rows: pd.DataFrame) -> str:
     lines = [f"<b>{fmt.date(r.decision_date)}</b> · {i18n.value('body', r.body)}<br>"
-             + "<br>".join(textwrap.wrap(str(r.decision), 60))
+             + "<br>".join(plotly(line) for line in textwrap.wrap(str(r.decision), 60))
              for r in rows.head(HOVER_DECISIONS).itertuples(index=False)]
     if len(rows) > HOVER_DECISIONS:
         lines.append(i18n.t("dec.hover_more", n=len(rows) - HOVER_DECISIONS))
@@ -56,7 +57,8 @@ def with_decisions(fig: go.Figure, decisions: pd.DataFrame | None, positions: li
     """The decisions as markers along the top of a time chart: one marker per position on the x
     axis (`positions`, one per row of `decisions`; None: outside the chart), their text in the
     tooltip, the count in the marker's legend entry. `decisions`: rows of decisions.sql (None:
-    the markers switched off)."""
+    the markers switched off). Returns a new figure: `fig` itself is left as it was."""
+    fig = go.Figure(fig)   # a deep copy: the figure given may be shared (ggu.web.charts)
     if decisions is None or decisions.empty:
         return fig
     rows = decisions.assign(x=positions)

@@ -36,6 +36,8 @@ from ggu.present.narrative.planning import (  # noqa: F401
     compare_title,
     effect_table,
     effect_title,
+    norm_sentence,
+    norm_table,
     plan_split_summary,
     plan_split_title,
     room_summary,

@@ -10,10 +10,19 @@ from ggu import i18n
 from ggu.i18n import formats as fmt
 
 
+def _rates(rows: pd.DataFrame) -> tuple[dict, bool]:
+    """The first and last year's rate per inhabitant as text, and whether they differ as shown."""
+    rate = rows["rate_per_inhabitant_eur"]
+    r0, r1 = fmt.eur(rate.iloc[0], digits=2), fmt.eur(rate.iloc[-1], digits=2)
+    return dict(r0=r0, r1=r1, y0=int(rows["year"].iloc[0]), y1=int(rows["year"].iloc[-1])), r0 != r1
+
+
 def funding_title(by_year: pd.DataFrame) -> str:
-    first, last = by_year.iloc[0], by_year.iloc[-1]
-    return i18n.t("bij.funding_title", first=fmt.eur(first["rate_per_inhabitant_eur"], digits=2),
-                  last=fmt.eur(last["rate_per_inhabitant_eur"], digits=2))
+    """'… het tarief ging van € 2,90 naar € 3,10 per inwoner' (or 'was € 3,00 … in 2024 en in
+    2026' when it is the same)."""
+    rates, changed = _rates(by_year)
+    return i18n.t("bij.funding_title" if changed else "bij.funding_title_same",
+                  first=rates["r0"], last=rates["r1"], y0=rates["y0"], y1=rates["y1"])
 
 
 def funding_summary(this: pd.Series, year: int) -> str:
@@ -22,20 +31,24 @@ def funding_summary(this: pd.Series, year: int) -> str:
                   overig=fmt.eur_mln(this["budget_overig_eur"]))
 
 
-def _ends(trend: pd.DataFrame) -> dict:
+def _ends(trend: pd.DataFrame) -> tuple[dict, bool]:
     t0, t1 = trend.iloc[0], trend.iloc[-1]
-    return dict(first=fmt.eur(t0["contribution_eur"]), y0=int(t0["year"]),
-                last=fmt.eur(t1["contribution_eur"]), y1=int(t1["year"]))
+    first, last = fmt.eur(t0["contribution_eur"]), fmt.eur(t1["contribution_eur"])
+    return dict(first=first, y0=int(t0["year"]), last=last, y1=int(t1["year"])), first != last
 
 
 def municipality_trend_title(name: str, trend: pd.DataFrame) -> str:
-    return i18n.t("bij.mine_trend_title", name=name, **_ends(trend))
+    ends, changed = _ends(trend)
+    return i18n.t("bij.mine_trend_title" if changed else "bij.mine_trend_title_same", name=name,
+                  **ends)
 
 
 def municipality_trend_summary(trend: pd.DataFrame) -> str:
-    t0, t1 = trend.iloc[0], trend.iloc[-1]
-    return i18n.t("bij.mine_trend_summary", r0=fmt.eur(t0["rate_per_inhabitant_eur"], digits=2),
-                  r1=fmt.eur(t1["rate_per_inhabitant_eur"], digits=2), **_ends(trend))
+    ends, changed = _ends(trend)
+    rates, rate_changed = _rates(trend)
+    amount = i18n.t("bij.mine_amount" if changed else "bij.mine_amount_same", **ends)
+    rate = i18n.t("bij.mine_rate" if rate_changed else "bij.mine_rate_same", **rates)
+    return i18n.t("bij.mine_trend_summary", amount=amount, rate=rate)
 
 
 def province_title(provinces: pd.DataFrame, year: int) -> str:

@@ -7,6 +7,7 @@ import pandas as pd
 from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.present.labels import listing, signed_pct, verdict_label
+from ggu.present.text import Markdown, md, msg
 from ggu.store import codes
 
 
@@ -23,14 +24,16 @@ def goals_by_verdict(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[tupl
     return groups
 
 
-def goals_verdict_summary(goals: pd.DataFrame, indicators: pd.DataFrame) -> str:
-    """Which goals are behind, need attention or are on course (the worst indicator counts)."""
-    lines = [f"- **{verdict_label(v)}**: {listing([f'{g.goal_id} {g.name}' for g in rows])}"
+def goals_verdict_summary(goals: pd.DataFrame, indicators: pd.DataFrame) -> Markdown:
+    """Which goals are behind, need attention or are on course (the worst indicator counts), as
+    a Markdown list (the goals' ids and names escaped)."""
+    lines = [f"- **{verdict_label(v)}**: "
+             f"{md(listing([f'{g.goal_id} {g.name}' for g in rows]))}"
              for v, rows in goals_by_verdict(goals, indicators)]
     stale = sorted(indicators.loc[indicators["is_goal_stale"], "goal_id"].unique())
     if stale:
-        lines.append(f"- {i18n.t('dl.stale_list', goals=listing(list(stale)))}")
-    return i18n.t("dl.verdicts") + "\n\n" + "\n".join(lines)
+        lines.append(f"- {msg('dl.stale_list', goals=listing(list(stale)))}")
+    return Markdown(i18n.t("dl.verdicts") + "\n\n" + "\n".join(lines))
 
 
 def goal_allocation_title(goals: pd.DataFrame, year: int) -> str:

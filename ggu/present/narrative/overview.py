@@ -5,6 +5,7 @@ import pandas as pd
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
+from ggu.present.labels import amounts_apart
 
 # Text that goes with the charts: titles that say the message, and a one-line summary.
 
@@ -57,22 +58,30 @@ def budget_vs_spent_summary(split: pd.DataFrame) -> str:
     return i18n.t("bvs.summary", parts=parts)
 
 
-def _first_last(totals: pd.DataFrame) -> dict:
+def _first_last(totals: pd.DataFrame) -> tuple[dict, str]:
+    """The budget's first and last year as the sentence shows them, and which sentence fits:
+    'one' (a single year), 'same' (the same amount as shown), 'up' or 'down'."""
     first, last = totals.iloc[0], totals.iloc[-1]
-    return dict(first=fmt.eur_mln(first["budget_eur"]), y0=int(first["year"]),
-                last=fmt.eur_mln(last["budget_eur"]), y1=int(last["year"]))
+    a, b, way = amounts_apart(first["budget_eur"], last["budget_eur"])
+    fields = dict(first=a, y0=int(first["year"]), last=b, y1=int(last["year"]))
+    if fields["y0"] == fields["y1"]:
+        return fields, "one"
+    return fields, {1: "up", -1: "down", 0: "same"}[way]
 
 
 def trend_title(totals: pd.DataFrame) -> str:
-    """E.g. 'De begroting groeide van € 52,3 mln in 2018 naar € 58,9 mln in 2026'."""
-    grew = totals["budget_eur"].iloc[-1] >= totals["budget_eur"].iloc[0]
-    return i18n.t("trend.title_up" if grew else "trend.title_down", **_first_last(totals))
+    """E.g. 'De begroting groeide van € 52,3 mln in 2018 naar € 58,9 mln in 2026'; no change
+    stated where there is none ('… was in 2026 even groot als in 2018: € 1,2 mln')."""
+    fields, way = _first_last(totals)
+    return i18n.t(f"trend.title_{way}", **fields)
 
 
 def trend_summary(totals: pd.DataFrame) -> str:
     """The budget's first and last year, and the range of % realised over the closed years."""
+    fields, way = _first_last(totals)
+    change = i18n.t("trend.change" if way in ("up", "down") else f"trend.change_{way}", **fields)
     closed = totals[~totals["is_partial_year"].astype(bool)]["realised_pct"].dropna()
     if closed.empty:
-        return i18n.t("trend.summary", **_first_last(totals))
-    return i18n.t("trend.summary_realised", low=fmt.pct(closed.min()), high=fmt.pct(closed.max()),
-                  **_first_last(totals))
+        return i18n.t("trend.summary", change=change)
+    return i18n.t("trend.summary_realised", change=change, low=fmt.pct(closed.min()),
+                  high=fmt.pct(closed.max()))

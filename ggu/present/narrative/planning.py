@@ -46,6 +46,46 @@ def room_summary(years: pd.DataFrame) -> str:
                      for r in years.itertuples(index=False)) + "."
 
 
+def _money(plan: pd.DataFrame):
+    """Amounts in millions, or in euros when the plan is smaller than a million (tiny data)."""
+    return fmt.eur_mln if plan["norm_eur"].abs().max() >= 1e6 else fmt.eur
+
+
+def _gap_words(gap, money) -> str:
+    """'nog € 17,4 mln' (the norm asks more), '€ 2,8 mln meer' (more than it asks), 'precies'."""
+    gap = float(gap)
+    if money(abs(gap)) == money(0):
+        return i18n.t("plan.norm_met")
+    return i18n.t("plan.norm_short" if gap > 0 else "plan.norm_over", amount=money(abs(gap)))
+
+
+def norm_sentence(plan: pd.DataFrame, year: int) -> str:
+    """One plan year in words: per category what the scenario plans of what the 50/20/30 norm
+    asks in euros (norm_eur of plan_by_year.sql) and how far that is, and the room."""
+    money, rows = _money(plan), plan[plan["year"] == year]
+    parts = [i18n.t("plan.norm_part", category=i18n.value("category", r.category).lower(),
+                    budget=money(r.category_budget_eur), norm=money(r.norm_eur),
+                    gap=_gap_words(r.norm_gap_eur, money))
+             for r in rows.itertuples(index=False)]
+    return i18n.t("plan.norm_year", year=int(year), parts="; ".join(parts),
+                  room=money(rows["room_eur"].iloc[0]))
+
+
+def norm_table(plan: pd.DataFrame) -> pd.DataFrame:
+    """Every plan year as text: per category 'planned of asked (how far)', and the room."""
+    money = _money(plan)
+    out = {i18n.t("plan.col_year"): [str(int(y)) for y in plan["year"].unique()]}
+    for category, rows in plan.groupby("category", sort=False):
+        head = i18n.t("plan.norm_column", category=i18n.value("category", category),
+                      norm=fmt.pct(rows["norm_pct"].iloc[0], digits=0))
+        out[head] = [i18n.t("plan.norm_cell", budget=money(r.category_budget_eur),
+                            norm=money(r.norm_eur), gap=_gap_words(r.norm_gap_eur, money))
+                     for r in rows.itertuples(index=False)]
+    out[i18n.t("plan.kpi_room")] = [f"{room_word(v)} {money(v)}"
+                                    for v in plan.drop_duplicates("year")["room_eur"]]
+    return pd.DataFrame(out)
+
+
 def as_split(plan: pd.DataFrame, year: int) -> pd.DataFrame:
     """One plan year's rows in the shape of split_by_category_by_year.sql (for the split
     chart and its title)."""
@@ -84,8 +124,8 @@ def effect_title(name: str, effect: pd.DataFrame) -> str:
 
 
 def signed_eur(x) -> str:
-    """`+ € 12` / `− € 12` (a change)."""
-    return ("− " if float(x) < 0 else "+ ") + fmt.eur(abs(float(x)))
+    """`+ € 12` / `− € 12` (a change; `€ 0` without a sign)."""
+    return _signed(x, fmt.eur)
 
 
 def year_table(years: pd.DataFrame) -> pd.DataFrame:
@@ -124,5 +164,12 @@ def compare_table(compare: pd.DataFrame) -> pd.DataFrame:
 
 
 def signed_mln(x) -> str:
-    """`+ € 1,2 mln` / `− € 1,2 mln` (a difference)."""
-    return ("− " if float(x) < 0 else "+ ") + fmt.eur_mln(abs(float(x)))
+    """`+ € 1,2 mln` / `− € 1,2 mln` (a difference; `€ 0,0 mln` without a sign)."""
+    return _signed(x, fmt.eur_mln)
+
+
+def _signed(x, formatter) -> str:
+    text = formatter(abs(float(x)))
+    if text == formatter(0):   # rounds to zero: no "− € 0,0 mln"
+        return text
+    return ("− " if float(x) < 0 else "+ ") + text

@@ -5,15 +5,24 @@ import pandas as pd
 
 from ggu import i18n
 from ggu.i18n import formats as fmt
+from ggu.present.text import Markdown, msg
 
 
 def _side(deviation) -> str:
     return i18n.t("fc.over" if deviation > 0 else "fc.under")
 
 
+def _even(deviation_pct) -> bool:
+    """A deviation that rounds to 0,0%: the forecast is the budget, as the page shows it."""
+    return fmt.pct(abs(deviation_pct)) == fmt.pct(0)
+
+
 def forecast_title(total: pd.Series, year: int, partial: bool) -> str:
-    """'Prognose 2026: € 57,6 mln, € 1,3 mln (2,2%) onder de begroting'."""
+    """'Prognose 2026: € 57,6 mln, € 1,3 mln (2,2%) onder de begroting' (or 'gelijk aan de
+    begroting' for a deviation that rounds to 0,0%)."""
     key = "fc.title" if partial else "fc.title_closed"
+    if _even(total["forecast_deviation_pct"]):
+        return i18n.t(f"{key}_even", year=year, forecast=fmt.eur_mln(total["forecast_eur"]))
     return i18n.t(key, year=year, forecast=fmt.eur_mln(total["forecast_eur"]),
                   dev=fmt.eur_mln(abs(total["forecast_deviation_eur"])),
                   pct=fmt.pct(abs(total["forecast_deviation_pct"])),
@@ -22,7 +31,8 @@ def forecast_title(total: pd.Series, year: int, partial: bool) -> str:
 
 def forecast_summary(by_category: pd.DataFrame, partial: bool) -> str:
     parts = "; ".join(
-        i18n.t("fc.part", category=i18n.value("category", c), forecast=fmt.eur_mln(f),
+        i18n.t("fc.part_even" if _even(d) else "fc.part",
+               category=i18n.value("category", c), forecast=fmt.eur_mln(f),
                budget=fmt.eur_mln(b), pct=fmt.pct(abs(d)), side=_side(d))
         for c, f, b, d in zip(by_category["category"], by_category["forecast_eur"],
                               by_category["budget_eur"], by_category["forecast_deviation_pct"]))
@@ -65,10 +75,10 @@ def roadmap_summary(rows: pd.DataFrame, year: int) -> str:
     return i18n.t("roadmap.summary", **_roadmap_counts(rows, year))
 
 
-def item_facts(item: pd.Series) -> str:
+def item_facts(item: pd.Series) -> Markdown:
     """One line about an item (a row of items.sql): status, kind, category, phase, theme, owner
-    and its years."""
-    return i18n.t("pf.item_facts", status=i18n.value("status", item["status"]),
+    and its years, as Markdown (its texts escaped)."""
+    return msg("pf.item_facts", status=i18n.value("status", item["status"]),
                   kind=i18n.value("kind", item["kind"]),
                   category=i18n.value("category", item["category"]),
                   phase=i18n.value("phase", item["phase"]), theme=item["theme"],

@@ -76,9 +76,11 @@ def months_summary(months: pd.DataFrame, year_to: int, unit: str) -> str:
 
 def year_on_year_title(months: pd.DataFrame, year_to: int) -> str:
     change = _last(months, year_to)["change_pct"]
-    word = i18n.t("word.more" if change >= 0 else "word.less")
-    return i18n.t("uit.yoy_title", month=last_month_name(months, year_to), year=year_to,
-                  prev=year_to - 1, change=f"{fmt.pct(abs(change))} {word}")
+    fields = dict(month=last_month_name(months, year_to), year=year_to, prev=year_to - 1)
+    if fmt.pct(abs(change)) == fmt.pct(0):   # rounds to 0,0%: as much, not "0,0% meer"
+        return i18n.t("uit.yoy_title_even", **fields)
+    word = i18n.t("word.more" if change > 0 else "word.less")
+    return i18n.t("uit.yoy_title", change=f"{fmt.pct(abs(change))} {word}", **fields)
 
 
 def year_on_year_summary(months: pd.DataFrame, year_to: int, unit: str) -> str:

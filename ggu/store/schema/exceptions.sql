@@ -1,6 +1,6 @@
 -- Exceptions: per item and year every active rule of exception_rule it breaks, with the value of
 -- the metric. Metrics are null (and break no rule) when they cannot be computed (no budget, no
--- end year). Status and phase are the item's at the end of the year (v_item_status_by_year: the
+-- end year). Status and phase are the item's at the end of the year (v_portfolio_status: the
 -- as-of date for the running year); is_worse: that status is worse than the report before it.
 create or replace view v_item_exception as
 with wide as (
@@ -17,7 +17,7 @@ with wide as (
         cast(s.is_worse as double) as is_worse
     from v_item_forecast as f
     inner join item as i on f.item_id = i.item_id
-    inner join v_item_status_by_year as s on f.item_id = s.item_id and f.year = s.year
+    inner join v_portfolio_status as s on f.item_id = s.item_id and f.year = s.year
 ),
 metrics as (
     unpivot wide

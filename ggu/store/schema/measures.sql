@@ -54,6 +54,12 @@ create or replace macro growth_factor(pct, n) as list_reduce(
 create or replace macro indexed_rate(rate, pct, n) as
     round(cast(rate as decimal(8, 4)) * growth_factor(pct, n), 4);
 
+-- What the 50/20/30 norm asks of a category in a plan year, in euros: its norm share of the
+-- budget that spends the fund exactly (the year's budget plus its room: other sources as
+-- planned, the fund in full), rounded to the cent. A negative room (a shortfall) lowers it.
+create or replace macro norm_asks_eur(norm_pct, budget, room) as
+    round(cast(norm_pct as decimal(9, 4)) * (budget + room) / 100, 2);
+
 -- The statuses of an item, from best to worst; a status's rank in that order (1 = groen).
 create or replace macro statuses() as ['groen', 'oranje', 'rood'];
 create or replace macro status_rank(status) as array_position(statuses(), status);

@@ -51,3 +51,35 @@ from (select distinct year from agg_item_forecast) as y,
 -- forecast: ggu/store/snapshots.py rebuilds agg_item_status_year); queries read the stored rows.
 create table if not exists agg_item_status_year as select * from v_item_status_by_year_live;
 create or replace view v_item_status_by_year as select * from agg_item_status_year;
+
+-- The portfolio of a year with each item's status in it: one row per item with figures in that
+-- year (a budget or spending in it, or still running: the rows of v_item_forecast; an item with
+-- a € 0 budget is in it) and its status at the end of the year. The one set every count of
+-- items by status reads ("2026: 8 items red"): the Overzicht, Portfolio, the points of
+-- attention, the goals, the ALV report and `summary --json` give one answer.
+create or replace view v_portfolio_status as
+select
+    f.year,
+    s.item_id,
+    s.status,
+    s.explanation,
+    s.phase,
+    s.report_date,
+    s.previous_status,
+    s.previous_report_date,
+    s.is_worse
+from v_item_forecast as f
+inner join v_item_status_by_year as s on f.item_id = s.item_id and f.year = s.year;
+
+-- One row per monitoring year (a year with a budget, up to the base year: the years a user can
+-- choose) and status (every status, 0 where no item has it): the number of items of the year's
+-- portfolio (v_portfolio_status) with that status.
+create or replace view v_status_count_by_year as
+select
+    y.year,
+    c.status,
+    count(p.item_id) as item_count
+from (select distinct year from v_budget) as y
+cross join (select unnest(statuses()) as status) as c
+left join v_portfolio_status as p on y.year = p.year and c.status = p.status
+group by y.year, c.status;

@@ -77,4 +77,4 @@ def test_nothing_beyond_the_reader_view_in_any_file(planted):
     assert PUBLIC_SENTENCE.rstrip(".") in product
     home = (planted / "nl/index.html").read_text(encoding="utf-8")
     assert PUBLISHED in home
-    assert (planted / "nl/scenarios/zeekraalplan/index.html").exists()
+    assert (planted / "nl/scenarios/Zeekraalplan/index.html").exists()

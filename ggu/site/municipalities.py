@@ -13,7 +13,7 @@ import time
 
 import pandas as pd
 
-from ggu import i18n, store
+from ggu import i18n, paths, store
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.present import charts, narrative
@@ -27,7 +27,7 @@ YEAR_COLUMNS = ["year", "inhabitants", "rate_per_inhabitant_eur", "contribution_
 
 
 def embed_path(lang: str, code: str) -> str:
-    return f"embed/{lang}/{code}.html"
+    return f"embed/{lang}/{paths.file_name(code, ext='html')}"
 
 
 @functools.cache

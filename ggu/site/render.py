@@ -17,10 +17,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from ggu import config, i18n
+from ggu import config, i18n, paths
 from ggu.i18n import formats as fmt
 from ggu.present.palette import PLOTLY_CONFIG
 from ggu.present.tables import display_frame
+from ggu.present.text import Markdown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -42,9 +43,38 @@ SECTIONS = {
 
 
 def segment(value) -> str:
-    """A path segment made from data (a product id, a theme): letters, digits and '-' only."""
-    text = re.sub(r"[^A-Za-z0-9-]+", "-", str(value)).strip("-")
-    return text or "x"
+    """A path segment made from data (a product id, a theme, a CBS code): ggu.paths's one
+    plain part, never a separator or '..'."""
+    return paths.folder_name(value)
+
+
+_MARKDOWN = re.compile(r"\\(.)|&#(\d+);|(\*\*)|\u2060", re.S)
+
+
+def markdown_html(text: Markdown) -> Markup:
+    """Markdown of ggu.present (our messages' **bold**, every value from the data escaped by
+    ggu.present.text.md) as HTML: the escapes read back to their characters, the bold as
+    <strong>, every character of the text escaped for HTML."""
+    out, last, bold = [], 0, False
+    for m in _MARKDOWN.finditer(text):
+        out.append(Markup.escape(text[last:m.start()]))
+        last = m.end()
+        if m.group(1) is not None:
+            out.append(Markup.escape(m.group(1)))
+        elif m.group(2) is not None:
+            out.append(Markup.escape(chr(int(m.group(2)))))
+        elif m.group(3):
+            out.append(Markup("</strong>" if bold else "<strong>"))
+            bold = not bold
+    out.append(Markup.escape(text[last:]))
+    if bold:
+        out.append(Markup("</strong>"))
+    return Markup("").join(out)
+
+
+def _finalize(value):
+    """What a template prints: Markdown of ggu.present as HTML, the rest as it is (escaped)."""
+    return markdown_html(value) if isinstance(value, Markdown) else value
 
 
 def page_path(lang: str, kind: str | None = None, key=None) -> str:
@@ -92,7 +122,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              autoescape=jinja2.select_autoescape(["html", "xml"]),
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+                             lstrip_blocks=True, finalize=_finalize)
     env.globals.update(t=i18n.t, fmt=fmt)
     return env
 

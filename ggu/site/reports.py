@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ggu import i18n
+from ggu import i18n, paths
 from ggu.i18n import t
 from ggu.plan import Scenario
-from ggu.plan.scenario import slug
 from ggu.report import build as build_report
 from ggu.report import build_proposal
 from ggu.report.html import slide_html
@@ -32,7 +31,7 @@ def _slides(report: Report) -> list[dict]:
 
 
 def pdf_name(year: int, lang: str) -> str:
-    return f"alv-rapport-{year}-{lang}.pdf"
+    return paths.file_name("alv-rapport", year, lang, ext="pdf")
 
 
 def write_report(site: Site, lang: str, year: int, query) -> tuple[str, str]:
@@ -53,7 +52,7 @@ def write_scenario(site: Site, lang: str, scenario: Scenario, query) -> tuple[st
     """A published scenario as the ALV proposal."""
     other = "en" if lang == "nl" else "nl"
     report = build_proposal(scenario, lang=lang, query=query)
-    key = slug(scenario.name)
+    key = paths.folder_name(scenario.name)
     path = page_path(lang, "scenarios", key)
     with i18n.using(lang):
         title = t("site.scenario_title", name=scenario.name)

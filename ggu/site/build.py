@@ -196,9 +196,11 @@ def publish_data(site: Site, data_dir, snapshot_path) -> None:
     except ImportError:        # engineer B's module, merged separately (issue 27)
         opendata = None
     if opendata is not None:
-        opendata.write(site.out, data_dir)
+        opendata.write(site.out, data_dir, snapshot_path=snapshot_path)
     for lang in pages.LANGS:
         pages.write_data_page(site, lang, opendata.describe(lang) if opendata else [])
+    from ggu.site import search
+    search.write_pages(site)
 
 
 def finish(out: Path) -> None:

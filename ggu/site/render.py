@@ -186,4 +186,5 @@ def _nav(lang: str) -> list[tuple[str, str]]:
             (page_path(lang, "municipalities"), "site.nav_municipalities"),
             (page_path(lang, "goals"), "site.nav_goals"),
             (page_path(lang, "decisions"), "site.nav_decisions"),
-            (page_path(lang, "data"), "site.nav_data")]
+            (page_path(lang, "data"), "site.nav_data"),
+            (page_path(lang, "search"), "search.title")]

@@ -20,6 +20,11 @@
       options.bundlePath = element.getAttribute("data-bundle");
     }
     var ui = new PagefindUI(options);
+    // Pagefind's search box has only a title; give it a label a screen reader announces.
+    var input = element.querySelector("input");
+    if (input && element.getAttribute("data-label")) {
+      input.setAttribute("aria-label", element.getAttribute("data-label"));
+    }
     var fallback = document.getElementById("ggu-search-form");
     if (fallback) {
       fallback.hidden = true;

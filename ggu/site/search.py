@@ -30,12 +30,25 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from ggu.i18n import t
+from ggu.site.render import Site, page_path, write_page
+
 BUNDLE = "pagefind"                       # the folder of the index and the UI in the build
 GLOB = "{nl,en}/**/*.html"                # the pages indexed
 SCRIPT = "ggu-search.js"
 PARTS = {"styles": [f"{BUNDLE}/pagefind-ui.css"],
          "scripts": [f"{BUNDLE}/pagefind-ui.js", f"{BUNDLE}/{SCRIPT}"],
          "element_id": "ggu-search", "form_id": "ggu-search-form"}
+
+
+def write_pages(site: Site) -> None:
+    """The search page in both languages (/nl/zoeken/, /en/search/): Pagefind's UI, with a
+    link to the lists of products and municipalities for a reader without JavaScript."""
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        write_page(site, page_path(lang, "search"), "search.html", page_path(other, "search"),
+                   lang, title=t("search.title", lang=lang), parts=PARTS,
+                   products=page_path(lang, "products"),
+                   municipalities=page_path(lang, "municipalities"))
 
 
 class SearchError(RuntimeError):

@@ -135,7 +135,6 @@ NL = {
     'search.title': 'Zoeken',
     'search.lead': 'Zoek in alle pagina\'s van de site: producten, gemeenten, doelen, jaren en besluiten.',
     'search.label': 'Zoek op',
-    'search.button': 'Zoeken',
     'search.nojs': 'Zoeken heeft JavaScript nodig. Zonder JavaScript vindt u alles via de lijsten:',
 }
 
@@ -271,6 +270,5 @@ EN = {
     'search.title': 'Search',
     'search.lead': 'Search every page of the site: products, municipalities, goals, years and decisions.',
     'search.label': 'Search for',
-    'search.button': 'Search',
     'search.nojs': 'Search needs JavaScript. Without it, the lists lead to every page:',
 }

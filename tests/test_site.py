@@ -131,7 +131,7 @@ def test_every_page_links_hreflang_and_sitemap(tiny_site):
     every link to a file that exists; the sitemap names every page; robots.txt and 404."""
     pages = sorted(p.relative_to(tiny_site).as_posix() for p in tiny_site.rglob("*.html")
                    if not p.name.startswith("404"))
-    assert len(pages) == 47   # 2 x 21 pages (tests/conftest.py), 4 cards, the root
+    assert len(pages) == 47   # 2 x 21 pages (tests/conftest.py; the search page), 4 cards, the root
     sitemap = (tiny_site / "sitemap.xml").read_text(encoding="utf-8")
     for path in pages:
         html = page(tiny_site, path)

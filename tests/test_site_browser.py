@@ -114,3 +114,23 @@ def test_no_page_breaks_the_content_security_policy(site, chromium, lang):
         finally:
             page.context.close()
     assert not broken, broken
+
+
+@pytest.mark.parametrize("lang,query,expected", [
+    ("nl", "Eerstedorp", "/nl/gemeenten/GM0001/"), ("nl", "Charlie", "/nl/producten/C/"),
+    ("en", "Tweestad", "/en/municipalities/GM0002/"), ("en", "Bravo", "/en/products/B/")])
+def test_the_sites_search_page_finds_a_municipality_and_a_product(site, chromium, lang, query,
+                                                                  expected):
+    """The built site's own search page (Pagefind, from the files nginx serves), at a phone's
+    width, under the site's CSP: the first result is the page."""
+    url, _ = site
+    page, problems = open_page(chromium, f"{url}/{lang}/{'zoeken' if lang == 'nl' else 'search'}"
+                               f"/?q={query}", 390)
+    try:
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
+        links = page.eval_on_selector_all(".pagefind-ui__result-link",
+                                          "els => els.map(e => e.getAttribute('href'))")
+        assert links[0] == expected, links
+        assert not [p for p in problems if "favicon.ico" not in p], problems
+    finally:
+        page.context.close()

@@ -222,8 +222,8 @@ def write_pages(site: Site, f: pages.Figures, snapshot_path: str, year: int, dat
             pages.write_product(site, f, lang, item, use)
         pages.write_decisions(site, f, lang)
         pages.write_lists(site, f, lang)
-        pages.write_search_page(site, lang, search.PARTS)
         municipalities.write_list(site, snapshot_path, year, lang)
+    search.write_pages(site)
     pages.write_not_found(site)
 
 

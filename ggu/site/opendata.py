@@ -154,12 +154,14 @@ def column_text(table: str, column: str, lang: str) -> str:
 
 def describe(lang: str) -> list[dict]:
     """Every public table explained for the data page, in order: name, title, description, the
-    file names (csv, parquet) and its columns (name, type, description, values)."""
+    file names (csv, parquet; `files`: their paths from the site's root) and its columns (name,
+    type, description, values)."""
     return [{
         "name": t.name,
         "title": i18n.t(f"od.table.{t.name}.title", lang=lang),
         "description": i18n.t(f"od.table.{t.name}.description", lang=lang),
         "csv": f"{t.name}.csv", "parquet": f"{t.name}.parquet",
+        "files": [f"{DIR}/{t.name}.csv", f"{DIR}/{t.name}.parquet"],   # from the site's root
         "key": list(t.key),
         "columns": [{"name": c, "type": field_type(c), "description": column_text(t.name, c, lang),
                      "values": list(enum(c) or ())} for c in t.columns],

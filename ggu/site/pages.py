@@ -299,11 +299,3 @@ def write_data_page(site: Site, lang: str, tables: list[dict]) -> None:
     with i18n.using(lang):
         write_page(site, page_path(lang, "data"), "data.html", page_path(other, "data"), lang,
                    title=t("site.nav_data"), tables=tables, package=package)
-
-
-def write_search_page(site: Site, lang: str, parts: dict) -> None:
-    """The search page (Pagefind's UI, ggu.site.search.PARTS: no inline script)."""
-    other = "en" if lang == "nl" else "nl"
-    with i18n.using(lang):
-        write_page(site, page_path(lang, "search"), "search.html", page_path(other, "search"),
-                   lang, title=t("site.nav_search"), parts=parts)

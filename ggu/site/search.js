@@ -1,7 +1,6 @@
 // The site's search page: starts Pagefind's search UI (pagefind-ui.js, loaded before this file)
 // in the element #ggu-search. An external file because the site's Content-Security-Policy allows
-// no inline script. The query can come in the address (?q=…), so the page's plain search form
-// (a GET form that works without JavaScript to reach this page) and a link can start a search.
+// no inline script. The query can come in the address (?q=…), so a link can start a search.
 (function () {
   "use strict";
   function start() {
@@ -20,9 +19,10 @@
       options.bundlePath = element.getAttribute("data-bundle");
     }
     var ui = new PagefindUI(options);
-    var fallback = document.getElementById("ggu-search-form");
-    if (fallback) {
-      fallback.hidden = true;
+    // Pagefind's search box has only a title; give it a label a screen reader announces.
+    var input = element.querySelector("input");
+    if (input && element.getAttribute("data-label")) {
+      input.setAttribute("aria-label", element.getAttribute("data-label"));
     }
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) {

@@ -13,9 +13,7 @@ links relative or from the site's root:
     <link rel="stylesheet" href="…/pagefind/pagefind-ui.css">
     <script src="…/pagefind/pagefind-ui.js"></script>
     <script src="…/pagefind/ggu-search.js"></script>
-    <div id="ggu-search"></div>
-    <form id="ggu-search-form" method="get"><input name="q">…</form>   (optional: hidden once
-                                                                       the search UI runs)
+    <div id="ggu-search" data-label="…the search box's label…"></div>
 
 `PARTS` lists these (paths from the site's root) for the templates; ggu-search.js
 (ggu/site/search.js) starts the UI and runs the search of the address's ?q=. Pagefind finds its
@@ -30,12 +28,25 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from ggu.i18n import t
+from ggu.site.render import Site, page_path, write_page
+
 BUNDLE = "pagefind"                       # the folder of the index and the UI in the build
 GLOB = "{nl,en}/**/*.html"                # the pages indexed
 SCRIPT = "ggu-search.js"
 PARTS = {"styles": [f"{BUNDLE}/pagefind-ui.css"],
          "scripts": [f"{BUNDLE}/pagefind-ui.js", f"{BUNDLE}/{SCRIPT}"],
-         "element_id": "ggu-search", "form_id": "ggu-search-form"}
+         "element_id": "ggu-search"}
+
+
+def write_pages(site: Site) -> None:
+    """The search page in both languages (/nl/zoeken/, /en/search/): Pagefind's UI, with a
+    link to the lists of products and municipalities for a reader without JavaScript."""
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        write_page(site, page_path(lang, "search"), "search.html", page_path(other, "search"),
+                   lang, title=t("search.title", lang=lang), parts=PARTS,
+                   products=page_path(lang, "products"),
+                   municipalities=page_path(lang, "municipalities"))
 
 
 class SearchError(RuntimeError):

@@ -1,6 +1,7 @@
 """Strings of the open data (/data/ of the public site): the data package's title and
 description, each table's title and description and each column's meaning
-(`od.col.<column>`, or `od.col.<table>.<column>` where a table means something else by it)."""
+(`od.col.<column>`, or `od.col.<table>.<column>` where a table means something else by it);
+and the search page (`search.*`)."""
 
 NL = {
     'od.table.jaren.title': 'Het fonds per jaar',
@@ -131,6 +132,10 @@ NL = {
     'od.pkg.title': 'De GGU in cijfers: open data van het Fonds GGU',
     'od.pkg.demo': ' (voorbeelddata)',
     'od.pkg.description': 'Begroting, uitgaven, bijdragen en toerekening per gemeente, producten, statusrapportages, besluiten en indicatoren van de Gezamenlijke Gemeentelijke Uitvoering (GGU), uit het Fonds GGU dat alle gemeenten betalen. Bedragen in euro. Inwoners: CBS (CC BY 4.0).',
+    'search.title': 'Zoeken',
+    'search.lead': 'Zoek in alle pagina\'s van de site: producten, gemeenten, doelen, jaren en besluiten.',
+    'search.label': 'Zoek op',
+    'search.nojs': 'Zoeken heeft JavaScript nodig. Zonder JavaScript vindt u alles via de lijsten:',
 }
 
 EN = {
@@ -262,4 +267,8 @@ EN = {
     'od.pkg.title': 'The GGU in figures: open data of the Fonds GGU',
     'od.pkg.demo': ' (sample data)',
     'od.pkg.description': 'Budget, spending, contributions and the attribution per municipality, items, status reports, decisions and indicators of the Gezamenlijke Gemeentelijke Uitvoering (GGU), from the Fonds GGU that every municipality pays into. Amounts in euro. Inhabitants: CBS (CC BY 4.0).',
+    'search.title': 'Search',
+    'search.lead': 'Search every page of the site: products, municipalities, goals, years and decisions.',
+    'search.label': 'Search for',
+    'search.nojs': 'Search needs JavaScript. Without it, the lists lead to every page:',
 }

@@ -80,9 +80,13 @@ def mine_block() -> None:
             split = data.query("municipality_contribution_by_category", year=year,
                                cbs_code=code)
             st.markdown(f"**{msg('bij.mine_category_title', name=mine['name'])}**")
-            st.table(md_frame(display_frame(split, ["category", "budget_share_pct",
-                                                    "contribution_eur"])), hide_index=True)
-            st.caption(t("bij.mine_category_caption", year=year))
+            if split.empty:
+                st.info(msg("rb.category_none", year=year, name=mine["name"]),
+                        icon=":material/info:")
+            else:
+                st.table(md_frame(display_frame(split, ["category", "budget_share_pct",
+                                                        "contribution_eur"])), hide_index=True)
+                st.caption(t("bij.mine_category_caption", year=year))
         with right:
             trend = data.query("municipality_contribution_by_year", cbs_code=code)
             blocks.chart(charts.municipality_trend(trend), key="mine_trend", level=3,
@@ -132,7 +136,7 @@ k1, k2, k5 = st.columns(3)
 k3, k4, k6 = st.columns(3)
 k1.metric(t("bij.kpi_rate"), fmt.eur(this["rate_per_inhabitant_eur"], digits=2), border=True,
           help=t("bij.kpi_rate_help"))
-k2.metric(t("bij.kpi_total"), fmt.eur_mln(this["contributions_due_eur"]), border=True,
+k2.metric(t("bij.kpi_total"), fmt.eur_mln(this["fund_eur"]), border=True,
           delta=t("bij.kpi_total_delta", n=fmt.number(this["paying_municipalities"]),
                   inh=fmt.number(this["inhabitants"])), delta_color="off", delta_arrow="off")
 for col, instalment in ((k3, "january"), (k4, "july")):
@@ -151,7 +155,7 @@ k6.metric(t("bij.kpi_other"), fmt.eur_mln(this["budget_rijk_eur"]), border=True,
 blocks.chart(charts.funding_by_year(by_year), key="funding",
              title=narrative.funding_title(by_year),
              summary=narrative.funding_summary(this, year), table=by_year,
-             columns=["year", "rate_per_inhabitant_eur", "inhabitants", "contributions_due_eur",
+             columns=["year", "rate_per_inhabitant_eur", "inhabitants", "fund_eur",
                       "january_due_eur", "january_received_eur", "july_due_eur",
                       "july_received_eur", "budget_rijk_eur", "budget_overig_eur",
                       "fund_spent_eur", "balance_eur"])
@@ -183,7 +187,7 @@ def whatif_block():
     whatif = data.query("whatif_fund_by_category", year=year, rate=float(rate),
                         indexation_pct=float(indexation))
     change = fmt.eur_mln(whatif["fund_change_eur"].iloc[0])
-    w3.metric(t("bij.whatif_fund"), fmt.eur_mln(whatif["fund_eur"].iloc[0]), border=True,
+    w3.metric(t("bij.whatif_fund"), fmt.eur_mln(whatif["whatif_fund_eur"].iloc[0]), border=True,
               delta=t("bij.whatif_fund_delta", change=change), delta_color="off",
               delta_arrow="off")
     blocks.chart(charts.whatif_envelopes(whatif, year), key="whatif", level=3,

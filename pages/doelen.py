@@ -20,7 +20,7 @@ st.markdown(t("dl.lead"))
 
 others, first = choices.comparison_years(years, year)
 compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="query-params",
-                       index=first)
+                       index=first) if others else None   # one year of data: nothing to compare
 goals = data.query("goal_allocation_by_year", year=year, compare_year=compare)
 indicators = data.query("indicator_progress")
 measurements = data.query("indicator_measurements")
@@ -40,7 +40,7 @@ for goal in goals.itertuples(index=False):
     with st.container(border=True):
         verdict = goal_indicators["goal_verdict"].iloc[0] if len(goal_indicators) else None
         st.header(md(f"{goal.goal_id} · {goal.name}"), anchor=False)
-        st.markdown(f"**{verdict_label(verdict)}** · {md(goal.description)}")
+        st.markdown(md(narrative.goal_line(verdict, goal.description)))
         if len(goal_indicators) and goal_indicators["is_goal_stale"].iloc[0]:
             st.warning(t("dl.stale", last=fmt.date(goal_indicators["last_measured_date"].max())),
                        icon=":material/schedule:")
@@ -51,9 +51,13 @@ for goal in goals.itertuples(index=False):
         m2.metric(t("dl.spent"), fmt.eur_mln(goal.spent_eur), border=True,
                   delta=t("dl.realised", pct=fmt.pct(goal.realised_pct)), delta_color="off",
                   delta_arrow="off")
-        m3.metric(t("dl.budget_change", compare=compare), fmt.pct(goal.budget_change_pct),
-                  border=True, delta=t("dl.was", amount=fmt.eur_mln(goal.compare_budget_eur)),
-                  delta_color="off", delta_arrow="off")
+        if compare is None:   # one year of data
+            m3.metric(t("dl.budget_change_none"), "–", border=True,
+                      delta=t("dl.no_other_year"), delta_color="off", delta_arrow="off")
+        else:
+            m3.metric(t("dl.budget_change", compare=compare), fmt.pct(goal.budget_change_pct),
+                      border=True, delta=t("dl.was", amount=fmt.eur_mln(goal.compare_budget_eur)),
+                      delta_color="off", delta_arrow="off")
         m4.metric(t("dl.items"), fmt.number(goal.item_count), border=True,
                   delta=t("pf.kpi_red", n=goal.red_item_count), delta_color="off",
                   delta_arrow="off")

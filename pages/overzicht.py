@@ -34,7 +34,7 @@ k3.metric(t("kpi.realised"), fmt.pct(totals["realised_pct"]), border=True,
           help=t("kpi.realised_help"))
 k4.metric(t("kpi.contributions"), fmt.eur_mln(totals["contributions_received_eur"]),
           border=True,
-          delta=t("kpi.contributions_delta", due=fmt.eur_mln(totals["contributions_due_eur"])),
+          delta=t("kpi.contributions_delta", due=fmt.eur_mln(totals["fund_eur"])),
           delta_color="off", delta_arrow="off")
 
 
@@ -68,7 +68,7 @@ with right:
                  key="trend", title=narrative.trend_title(totals_all),
                  summary=narrative.trend_summary(totals_all),
                  table=totals_all, columns=["year", "budget_eur", "spent_eur", "realised_pct",
-                                            "contributions_due_eur", "is_partial_year"],
+                                            "fund_eur", "is_partial_year"],
                  decisions=marked)
     counts = data.query("status_counts_by_year")
     blocks.chart(charts.status_counts(counts, partial), key="status_counts",

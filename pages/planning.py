@@ -104,8 +104,7 @@ if editable:
                   on_click=planning.reopen, args=(origin.name,))
 if "plan_saved" in st.session_state:   # copied, saved or published: said where it was done
     message = st.session_state.pop("plan_saved")
-    st.toast(message, icon=":material/check:")
-    st.success(message, icon=":material/check:")
+    st.success(md(message), icon=":material/check:")
 
 plan = figures.by_year(draft, q)
 years = figures.year_rows(plan)
@@ -125,7 +124,7 @@ blocks.text_table(narrative.norm_table(plan))
 blocks.chart(charts.plan_years(realised, plan), key="plan_years",
              title=narrative.years_title(years, realised),
              summary=narrative.years_summary(years), table=plan,
-             columns=["year", "category", "category_budget_eur", "fund_eur"])
+             columns=["year", "category", "budget_eur", "fund_eur"])
 blocks.chart(charts.plan_room(years), key="plan_room", title=narrative.room_title(years),
              summary=narrative.room_summary(years), table=years,
              columns=["year", "fund_eur", "fonds_budget_eur", "room_eur"])

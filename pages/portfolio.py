@@ -219,15 +219,19 @@ roadmap_block()
 # -- Compare years --------------------------------------------------------------------------
 st.header(t("pf.compare_title"), anchor=False)
 others, first = choices.comparison_years(years, year)
-compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk", bind="query-params",
-                       index=first)
-changes = data.query("portfolio_by_item", year=year, compare_year=compare, **filters)
-st.caption(t("pf.compare_caption", year=year, compare=compare))
-st.dataframe(styled_frame(changes, ["name", "status", "compare_budget_eur", "budget_eur",
-                                    "budget_change_pct", "compare_forecast_eur",
-                                    "forecast_eur", "forecast_change_pct"],
-                          headers={"compare_budget_eur": t("pf.col_budget_in", year=compare),
-                                   "budget_eur": t("pf.col_budget_in", year=year),
-                                   "compare_forecast_eur": t("pf.col_spent_in", year=compare),
-                                   "forecast_eur": t("pf.col_spent_in", year=year)}),
-             hide_index=True, placeholder="–")
+if not others:   # one year of data: nothing to compare with
+    st.info(t("pf.compare_none", year=year), icon=":material/info:")
+else:
+    compare = st.selectbox(t("pf.compare_year"), others, key="vergelijk",
+                           bind="query-params", index=first)
+    changes = data.query("portfolio_by_item", year=year, compare_year=compare, **filters)
+    st.caption(t("pf.compare_caption", year=year, compare=compare))
+    st.dataframe(styled_frame(changes, ["name", "status", "compare_budget_eur", "budget_eur",
+                                        "budget_change_pct", "compare_forecast_eur",
+                                        "forecast_eur", "forecast_change_pct"],
+                              headers={"compare_budget_eur": t("pf.col_budget_in", year=compare),
+                                       "budget_eur": t("pf.col_budget_in", year=year),
+                                       "compare_forecast_eur": t("pf.col_spent_in",
+                                                                 year=compare),
+                                       "forecast_eur": t("pf.col_spent_in", year=year)}),
+                 hide_index=True, placeholder="–")

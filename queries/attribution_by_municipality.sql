@@ -17,7 +17,7 @@ with contributions as (
         max(c.paid_date) filter (where c.instalment = 'januari') as january_paid_date,
         sum(c.amount_eur) filter (where c.instalment = 'juli') as july_eur,
         max(c.paid_date) filter (where c.instalment = 'juli') as july_paid_date,
-        coalesce(sum(c.amount_eur) filter (where c.paid_date <= a.as_of_date), 0)
+        coalesce(sum(c.amount_eur) filter (where is_received(c.paid_date, a.as_of_date)), 0)
             as received_eur
     from v_contribution as c
     cross join v_as_of as a

@@ -2,12 +2,13 @@
 -- instalments), received by the as-of date, per inhabitant, and its share of the fund (all
 -- contributions of the year).
 -- Parameters: $year (required).
--- Caveat: the sum over municipalities equals the year's contributions to the cent.
+-- Caveat: the sum over municipalities equals the year's contributions to the cent. A
+-- municipality of the year without Bijdragen rows has a row with contribution 0.
 with by_municipality as (
     select
         c.cbs_code,
         sum(c.amount_eur) as contribution_eur,
-        coalesce(sum(c.amount_eur) filter (where c.paid_date <= a.as_of_date), 0)
+        coalesce(sum(c.amount_eur) filter (where is_received(c.paid_date, a.as_of_date)), 0)
             as received_eur
     from v_contribution as c
     cross join v_as_of as a
@@ -17,16 +18,19 @@ with by_municipality as (
 
 final as (
     select
-        b.cbs_code,
+        m.cbs_code,
         m.name,
         m.province,
         m.inhabitants,
-        b.contribution_eur,
-        b.received_eur,
-        b.contribution_eur / nullif(m.inhabitants, 0) as per_inhabitant_eur,
-        share_pct(b.contribution_eur, sum(b.contribution_eur) over ()) as fund_share_pct
-    from by_municipality as b
-    left join v_municipality as m on b.cbs_code = m.cbs_code and m.year = $year
+        coalesce(b.contribution_eur, 0) as contribution_eur,
+        coalesce(b.received_eur, 0) as received_eur,
+        per_inhabitant(coalesce(b.contribution_eur, 0), m.inhabitants) as per_inhabitant_eur,
+        share_pct(
+            coalesce(b.contribution_eur, 0), sum(b.contribution_eur) over ()
+        ) as fund_share_pct
+    from v_municipality as m
+    left join by_municipality as b on m.cbs_code = b.cbs_code
+    where m.year = $year
 )
 
 select * from final

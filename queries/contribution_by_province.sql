@@ -19,7 +19,7 @@ final as (
         count(*) as municipalities,
         sum(m.inhabitants) as inhabitants,
         sum(b.contribution_eur) as contribution_eur,
-        sum(b.contribution_eur) / nullif(sum(m.inhabitants), 0) as per_inhabitant_eur
+        per_inhabitant(sum(b.contribution_eur), sum(m.inhabitants)) as per_inhabitant_eur
     from by_municipality as b
     inner join v_municipality as m on b.cbs_code = m.cbs_code and m.year = $year
     group by b.province

@@ -1,6 +1,7 @@
 -- One row per year with contributions: the rate per inhabitant, inhabitants and paying
 -- municipalities, the contributions due in total and per instalment (January, July) with what
--- was received by the as-of date, the other funding of the budget (Rijk, overig), the spending
+-- was received by the as-of date, the other funding of the budget (Rijk, overig), the year's
+-- funding in total (funding_eur: contributions due + Rijk + overig), the spending
 -- attributed to the Fonds GGU and the balance of contributions against that spending.
 -- Parameters: $year (optional; null = every year).
 -- Caveats: spending has no funding source; the Fonds GGU part is attributed pro rata of each
@@ -12,14 +13,14 @@ with contributions as (
         c.year,
         max(c.rate_per_inhabitant_eur) as rate_per_inhabitant_eur,
         count(distinct c.cbs_code) as paying_municipalities,
-        sum(c.amount_eur) as contributions_due_eur,
+        sum(c.amount_eur) as fund_eur,
         sum(c.amount_eur) filter (where c.instalment = 'januari') as january_due_eur,
         coalesce(sum(c.amount_eur) filter (
-            where c.instalment = 'januari' and c.paid_date <= a.as_of_date
+            where c.instalment = 'januari' and is_received(c.paid_date, a.as_of_date)
         ), 0) as january_received_eur,
         sum(c.amount_eur) filter (where c.instalment = 'juli') as july_due_eur,
         coalesce(sum(c.amount_eur) filter (
-            where c.instalment = 'juli' and c.paid_date <= a.as_of_date
+            where c.instalment = 'juli' and is_received(c.paid_date, a.as_of_date)
         ), 0) as july_received_eur
     from v_contribution as c
     cross join v_as_of as a
@@ -61,7 +62,7 @@ final as (
         c.rate_per_inhabitant_eur,
         i.inhabitants,
         c.paying_municipalities,
-        c.contributions_due_eur,
+        c.fund_eur,
         c.january_due_eur,
         c.january_received_eur,
         c.july_due_eur,
@@ -69,8 +70,10 @@ final as (
         c.january_received_eur + c.july_received_eur as contributions_received_eur,
         coalesce(b.budget_rijk_eur, 0) as budget_rijk_eur,
         coalesce(b.budget_overig_eur, 0) as budget_overig_eur,
+        c.fund_eur + coalesce(b.budget_rijk_eur, 0)
+        + coalesce(b.budget_overig_eur, 0) as funding_eur,
         coalesce(s.fund_spent_eur, 0) as fund_spent_eur,
-        c.contributions_due_eur - coalesce(s.fund_spent_eur, 0) as balance_eur,
+        c.fund_eur - coalesce(s.fund_spent_eur, 0) as balance_eur,
         is_partial_year(c.year) as is_partial_year
     from contributions as c
     left join inhabitants as i on c.year = i.year

@@ -3,7 +3,8 @@
 -- JSON object table -> years, see ggu/ingest/provenance.py).
 -- Parameters: none.
 -- Caveat: reads the raw meta table (not the views), so that it answers on a snapshot written by
--- an older version too; as_of_date falls back to the last booking date when none is stated.
+-- an older version too; as_of_date falls back to the last booking date when none is stated,
+-- and without any booking to the day the snapshot was written (as v_as_of does).
 with kv as (
     select
         max(case when key = 'snapshot_id' then value end) as snapshot_id,
@@ -24,7 +25,11 @@ final as (
         data_source,
         schema_version,
         loaded_json,
-        coalesce(stated_as_of, (select max(s.booking_date) from spend as s)) as as_of_date
+        coalesce(
+            stated_as_of,
+            (select max(s.booking_date) from spend as s),
+            try_cast(try_cast(created_at as timestamp) as date)
+        ) as as_of_date
     from kv
 )
 

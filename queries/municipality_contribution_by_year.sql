@@ -1,7 +1,8 @@
 -- One row per year for municipality $cbs_code: inhabitants (CBS), the rate per inhabitant, its
 -- contribution (both instalments) and its share of that year's fund.
 -- Parameters: $cbs_code (required).
--- Caveat: in the demo data the years before 2023 use the municipal division of 2023.
+-- Caveat: in the demo data the years before 2023 use the municipal division of 2023. A year
+-- that lists the municipality without Bijdragen rows has contribution 0 and no rate or share.
 with by_year as (
     select
         year,
@@ -22,14 +23,14 @@ shares as (
 
 final as (
     select
-        s.year,
+        m.year,
         m.inhabitants,
         s.rate_per_inhabitant_eur,
-        s.contribution_eur,
+        coalesce(s.contribution_eur, 0) as contribution_eur,
         s.fund_share_pct
-    from shares as s
-    left join v_municipality as m on s.year = m.year and s.cbs_code = m.cbs_code
-    where s.cbs_code = $cbs_code
+    from v_municipality as m
+    left join shares as s on m.year = s.year and m.cbs_code = s.cbs_code
+    where m.cbs_code = $cbs_code
 )
 
 select * from final

@@ -1,9 +1,10 @@
--- One row per plan year x category of a scenario: the year's rate, fund, budget (every funding
+-- One row per plan year x category of a scenario, in the shape of split_by_category_by_year.sql
+-- for the category columns: the year's rate, fund, budget (year_budget_eur, every funding
 -- source), budget from the fund and room (fund - budget from the fund; negative: a shortfall),
 -- and per category the budget, its share of the year's budget, the norm in force, the
 -- deviation in percentage points and whether it lies within the tolerance; what the norm asks
 -- of the category in euros (norm_asks_eur: its share of budget + room) and how far the
--- category's budget is from it (norm_gap_eur = norm_eur - category_budget_eur; positive: the
+-- category's budget is from it (norm_gap_eur = norm_eur - budget_eur; positive: the
 -- norm asks more).
 -- Parameters: $scenario (the scenario as JSON text, see ggu/plan/scenario.py).
 -- Caveat: the year columns repeat on each category row; the category budgets add up to the
@@ -23,7 +24,7 @@ by_year as (
         f.year,
         f.rate_per_inhabitant_eur,
         f.fund_eur,
-        coalesce(sum(l.amount_eur), 0) as budget_eur,
+        coalesce(sum(l.amount_eur), 0) as year_budget_eur,
         coalesce(sum(l.amount_eur) filter (where l.funding_source = 'fonds_ggu'), 0)
             as fonds_budget_eur
     from plan_fund($scenario) as f
@@ -46,19 +47,22 @@ measured as (
         y.year,
         y.rate_per_inhabitant_eur,
         y.fund_eur,
-        y.budget_eur,
+        y.year_budget_eur,
         y.fonds_budget_eur,
         y.fund_eur - y.fonds_budget_eur as room_eur,
         n.category,
-        coalesce(c.category_budget_eur, 0) as category_budget_eur,
-        share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) as share_pct,
+        coalesce(c.category_budget_eur, 0) as budget_eur,
+        share_pct(coalesce(c.category_budget_eur, 0), y.year_budget_eur) as budget_share_pct,
         cast(n.norm_pct as double) as norm_pct,
-        share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) - n.norm_pct
+        deviation_pp(share_pct(coalesce(c.category_budget_eur, 0), y.year_budget_eur), n.norm_pct)
             as deviation_pp,
         cast(n.tolerance_pp as double) as tolerance_pp,
-        round(abs(share_pct(coalesce(c.category_budget_eur, 0), y.budget_eur) - n.norm_pct), 9)
-        <= n.tolerance_pp as is_within_tolerance,
-        norm_asks_eur(n.norm_pct, y.budget_eur, y.fund_eur - y.fonds_budget_eur) as norm_eur
+        is_within_tolerance(
+            share_pct(coalesce(c.category_budget_eur, 0), y.year_budget_eur),
+            n.norm_pct,
+            n.tolerance_pp
+        ) as is_within_tolerance,
+        norm_asks_eur(n.norm_pct, y.year_budget_eur, y.fund_eur - y.fonds_budget_eur) as norm_eur
     from by_year as y
     inner join v_norm_by_year as n on y.year = n.year
     left join by_category as c on y.year = c.year and n.category = c.category
@@ -67,7 +71,7 @@ measured as (
 final as (
     select
         *,
-        norm_eur - category_budget_eur as norm_gap_eur
+        norm_eur - budget_eur as norm_gap_eur
     from measured
 )
 

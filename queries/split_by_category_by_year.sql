@@ -67,11 +67,12 @@ final as (
         budget_share_pct,
         spent_share_pct,
         cast(norm_pct as double) as norm_pct,
-        budget_share_pct - norm_pct as deviation_pp,
-        spent_share_pct - norm_pct as spent_deviation_pp,
+        deviation_pp(budget_share_pct, norm_pct) as deviation_pp,
+        deviation_pp(spent_share_pct, norm_pct) as spent_deviation_pp,
         cast(tolerance_pp as double) as tolerance_pp,
-        round(abs(budget_share_pct - norm_pct), 9) <= tolerance_pp as is_within_tolerance,
-        round(abs(spent_share_pct - norm_pct), 9) <= tolerance_pp as is_spent_within_tolerance
+        is_within_tolerance(budget_share_pct, norm_pct, tolerance_pp) as is_within_tolerance,
+        is_within_tolerance(spent_share_pct, norm_pct, tolerance_pp)
+            as is_spent_within_tolerance
     from shares
 )
 

@@ -1,9 +1,12 @@
 -- One row per item of a year's portfolio whose status changed between two report rounds: it
 -- went red, got worse (to amber), recovered (a better status), or had its first report (new).
 -- The latest round is the latest report date on or before the year's status date (the end of
--- the year, the as-of date for the running year); the earlier one is $since_date, by default
--- the report date before the latest round.
--- Parameters: $year (required); $since_date (optional, e.g. the end of the year before).
+-- the year, the as-of date for the running year); the earlier one (since_date) is, by $since:
+-- 'vorige_rapportage' (the default) the report date before the latest round, "changed since the
+-- previous report" (the Portfolio page); 'jaareinde' 31 December of the year before
+-- (year_end_before), "changed since the end of last year" (the ALV report).
+-- Parameters: $year (required); $since (optional: 'vorige_rapportage' or 'jaareinde').
+-- Caveat: any other $since compares with nothing (no rows).
 -- Caveat: an item without a report at a round counts with its status on sheet Projecten, so an
 -- item without any report never changes.
 with reports as (
@@ -15,12 +18,13 @@ with reports as (
 round_dates as (
     select
         max(report_date) as round_date,
-        coalesce(
-            cast($since_date as date),
-            max(report_date) filter (
+        coalesce(cast($since as text), 'vorige_rapportage') as since,
+        case coalesce(cast($since as text), 'vorige_rapportage')
+            when 'jaareinde' then year_end_before($year)
+            when 'vorige_rapportage' then max(report_date) filter (
                 where report_date < (select max(r.report_date) from reports as r)
             )
-        ) as since_date
+        end as since_date
     from reports
 ),
 
@@ -60,6 +64,7 @@ final as (
         c.explanation,
         c.report_date,
         d.since_date,
+        d.since,
         d.round_date
     from compared as c
     cross join round_dates as d
@@ -74,5 +79,5 @@ final as (
 
 select * from final
 order by
-    array_position(['rood', 'slechter', 'hersteld', 'nieuw'], status_change),
+    array_position(status_changes(), status_change),
     name

@@ -20,8 +20,8 @@ spent as (
 contributions as (
     select
         c.year,
-        sum(c.amount_eur) as contributions_due_eur,
-        coalesce(sum(c.amount_eur) filter (where c.paid_date <= a.as_of_date), 0)
+        sum(c.amount_eur) as fund_eur,
+        coalesce(sum(c.amount_eur) filter (where is_received(c.paid_date, a.as_of_date)), 0)
             as contributions_received_eur,
         count(distinct c.cbs_code) as paying_municipalities
     from v_contribution as c
@@ -39,7 +39,7 @@ final as (
         b.budget_overig_eur,
         coalesce(s.spent_eur, 0) as spent_eur,
         realised_pct(coalesce(s.spent_eur, 0), b.budget_eur) as realised_pct,
-        coalesce(c.contributions_due_eur, 0) as contributions_due_eur,
+        coalesce(c.fund_eur, 0) as fund_eur,
         coalesce(c.contributions_received_eur, 0) as contributions_received_eur,
         coalesce(c.paying_municipalities, 0) as paying_municipalities,
         is_partial_year(b.year) as is_partial_year

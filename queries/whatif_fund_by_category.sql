@@ -2,7 +2,8 @@
 -- pays $rate per inhabitant raised by $indexation_pct (two instalments, each rounded half up to
 -- the cent, as the contributions are), the envelope per category at the norm (split_norm), the
 -- year's actual budget paid from the Fonds GGU per category, and the gap (envelope - budget).
--- Also today's fund (the year's contributions due) for comparison.
+-- whatif_fund_eur is the fund at the what-if rate; fund_eur the year's fund (its contributions
+-- due), for comparison.
 -- Parameters: $year, $rate (euro per inhabitant per year), $indexation_pct (0 = none).
 -- Caveats: the inhabitants are the year's (CBS); Rijk and other funding are left out: the
 -- envelope is what the municipalities' money buys at the norm. At the year's own rate and 0%
@@ -14,7 +15,7 @@ with rate as (
 
 fund as (
     select
-        2 * sum(instalment_eur(m.inhabitants, r.rate_x100 * 0.01)) as fund_eur,
+        2 * sum(instalment_eur(m.inhabitants, r.rate_x100 * 0.01)) as whatif_fund_eur,
         sum(m.inhabitants) as inhabitants
     from v_municipality as m
     cross join rate as r
@@ -22,7 +23,7 @@ fund as (
 ),
 
 today as (
-    select sum(amount_eur) as today_fund_eur
+    select sum(amount_eur) as fund_eur
     from v_contribution
     where year = $year
 ),
@@ -41,12 +42,12 @@ final as (
         n.category,
         cast(n.norm_pct as double) as norm_pct,
         f.inhabitants,
-        f.fund_eur,
-        t.today_fund_eur,
-        f.fund_eur - t.today_fund_eur as fund_change_eur,
-        round(f.fund_eur * n.norm_pct / 100, 2) as envelope_eur,
+        f.whatif_fund_eur,
+        t.fund_eur,
+        f.whatif_fund_eur - t.fund_eur as fund_change_eur,
+        round(f.whatif_fund_eur * n.norm_pct / 100, 2) as envelope_eur,
         coalesce(b.budget_fonds_eur, 0) as budget_fonds_eur,
-        round(f.fund_eur * n.norm_pct / 100, 2) - coalesce(b.budget_fonds_eur, 0) as gap_eur
+        round(f.whatif_fund_eur * n.norm_pct / 100, 2) - coalesce(b.budget_fonds_eur, 0) as gap_eur
     from v_norm_by_year as n
     cross join fund as f
     cross join today as t

@@ -13,10 +13,27 @@ import pytest
 os.environ.setdefault("STREAMLIT_SERVER_HEADLESS", "true")
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 
+from hypothesis import HealthCheck, settings  # noqa: E402
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 
 from ggu import demo
 from ggu.store.snapshots import Store  # noqa: E402
+
+# The generated suites (tests/test_sparse.py, tests/test_import_fuzz.py): how many examples each
+# tries. "check" is the default (`make check`: a few dozen per test), "slow" and "pages" are set
+# by the slow tier's tests themselves (hundreds; a handful for the nine pages in AppTest); all
+# derandomized, so a run on a fresh clone tries the same examples as the last one (the
+# database in .hypothesis/ replays a failure first). GGU_HYPOTHESIS=explore tries new ones.
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("check", max_examples=25, deadline=None, derandomize=True,
+                          suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile("slow", max_examples=200, deadline=None, derandomize=True,
+                          suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile("pages", max_examples=4, deadline=None, derandomize=True,
+                          suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile("explore", max_examples=1000, deadline=None, derandomize=False,
+                          suppress_health_check=_QUIET, print_blob=True)
+settings.load_profile(os.environ.get("GGU_HYPOTHESIS", "check"))
 
 # The tiny data set. 2024 budget: structureel 600 (A 300 + D 200 fonds + D 100 rijk),
 # meerjarig 200, kortcyclisch 200 -> 1000.00, shares 60/20/20 against the norm 50/20/30.

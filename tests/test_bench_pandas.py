@@ -1,6 +1,10 @@
-"""Each pandas baseline of the benchmark returns what its SQL query returns on the same snapshot
-and parameters (so the timings compare like with like): same rows in the same order, every SQL
-column present, money to the cent, counts, keys, flags and dates equal."""
+"""Each pandas baseline of the benchmark returns what its SQL query returned when the baseline was
+frozen (so the timings compare like with like): the results recorded on the tiny fixture
+(tests/data/bench_pandas_tiny.json, tools/bench_pandas_record.py), same rows in the same order,
+every column present, money to the cent, counts, keys, flags and dates equal. The recording, not
+the live query, is the reference: a measure is changed in SQL alone (BENCHMARKS.md)."""
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,21 +12,15 @@ import pytest
 from ggu import demo
 from ggu.store import loader
 from ggu.store.snapshots import Store
-from tools import bench, bench_pandas
+from tools import bench, bench_pandas, bench_pandas_record
 
 pytestmark = pytest.mark.sql
 
 YEAR = demo.AS_OF.year - 1
 DEFAULT = bench.DEFAULT_PARAMS   # the parameters the benchmark times
-# The as-of year (the forecast model instead of actual spending), per inhabitant, in constant
-# prices, filtered, another rate, every item: the same code paths under other parameters.
+# The as-of year (the forecast model instead of actual spending), another rate, every item.
 RUNNING = {**DEFAULT, "year": demo.AS_OF.year, "year_to": demo.AS_OF.year, "compare_year": YEAR,
            "item_id": None, "rate": 3.5, "indexation_pct": 2.5}
-OTHER_UNITS = [{**DEFAULT, "unit": "per_inhabitant"},
-               {**DEFAULT, "unit": "constant", "base_year": 2018, "year_from": 2016,
-                "categories": ["structureel", "kortcyclisch"],
-                "cost_types": ["personeel", "advies"],
-                "funding_sources": ["rijk", "overig"]}]
 
 
 @pytest.fixture(scope="module")
@@ -58,28 +56,45 @@ def _same(sql: pd.DataFrame, frame: pd.DataFrame, name: str) -> None:
             assert norm(got) == norm(want), where
 
 
-def _check(snapshot, name, params):
-    path, frames = snapshot
-    sql = loader.run(name, path, **{p: params.get(p) for p in loader.sql_params(name)})
-    _same(sql, bench_pandas.BASELINES[name](frames, params), name)
-    return sql
+RECORDED = json.loads(bench_pandas_record.RECORDED.read_text(encoding="utf-8"))
+CASES = [(run, name) for run, body in RECORDED.items() for name in body["results"]]
 
 
-@pytest.mark.parametrize("name", sorted(bench_pandas.BASELINES))
-def test_baseline_equals_the_query_at_the_default_parameters(snapshot, name):
-    sql = _check(snapshot, name, DEFAULT)
-    assert len(sql) > 0, f"{name} returns no rows at the benchmark's parameters"
+@pytest.fixture(scope="module")
+def tiny_frames(tiny_dir):
+    return bench_pandas.load(loader.snapshot(tiny_dir).path)
 
 
-@pytest.mark.parametrize("name", sorted(bench_pandas.BASELINES))
-def test_baseline_equals_the_query_in_the_running_year(snapshot, name):
-    _check(snapshot, name, RUNNING)
+@pytest.mark.parametrize("run, name", CASES, ids=[f"{r}-{n}" for r, n in CASES])
+def test_baseline_equals_the_recorded_query(tiny_frames, run, name):
+    params = RECORDED[run]["params"]
+    recorded = bench_pandas_record.decode(RECORDED[run]["results"][name])
+    frame = bench_pandas.BASELINES[name](tiny_frames, params)
+    volatile = list(bench_pandas_record.VOLATILE.get(name, ()))
+    assert set(volatile) <= set(frame.columns), name
+    _same(recorded.drop(columns=volatile), frame.drop(columns=volatile), name)
 
 
-@pytest.mark.parametrize("params", OTHER_UNITS, ids=["per_inhabitant", "constant_filtered"])
-@pytest.mark.parametrize("name", ["spend_by_level", "spend_by_month"])
-def test_spending_explorer_baselines_in_other_units_and_filters(snapshot, name, params):
-    _check(snapshot, name, params)
+def test_the_recording_covers_every_baseline_with_rows():
+    """Every baseline is held to a recorded result, in the as-of year with rows; a run's
+    selection is what tools/bench_pandas_record.py says."""
+    assert set(RECORDED) == set(bench_pandas_record.RUNS)
+    for run, body in RECORDED.items():
+        assert list(body["results"]) == bench_pandas_record.names(run, bench_pandas.BASELINES)
+        assert body["params"] == bench_pandas_record.RUNS[run][0]
+    as_of = RECORDED["as_of_year"]["results"]
+    assert set(as_of) == set(bench_pandas.BASELINES)
+    assert all(as_of[name]["rows"] for name in as_of), "an empty recorded result proves little"
+
+
+def test_a_baseline_that_differs_from_the_recording_fails(tiny_frames):
+    """The comparison is not vacuous: a cent more on one row is caught."""
+    recorded = bench_pandas_record.decode(RECORDED["as_of_year"]["results"]["totals_by_year"])
+    frame = bench_pandas.BASELINES["totals_by_year"](tiny_frames, RECORDED["as_of_year"]["params"])
+    _same(recorded, frame, "totals_by_year")
+    frame.loc[0, "spent_eur"] += 0.01
+    with pytest.raises(AssertionError):
+        _same(recorded, frame, "totals_by_year")
 
 
 def test_the_default_parameters_give_meaningful_answers(snapshot):
@@ -104,8 +119,7 @@ def test_timing_runs_every_baseline_in_its_own_process(snapshot):
     assert all(ms > 0 for ms in medians.values()) and peak > 0
 
 
-def test_timing_skips_a_baseline_without_its_required_parameters(snapshot):
-    path, _ = snapshot
-    medians = bench_pandas.time_baseline(path, 1, {"year": YEAR})
+def test_timing_skips_a_baseline_without_its_required_parameters(tiny_dir):
+    medians = bench_pandas.time_baseline(loader.snapshot(tiny_dir).path, 1, {"year": 2024})
     assert "spend_by_level" not in medians and "whatif_fund_by_category" not in medians
     assert {"totals_by_year", "exceptions_by_item", "burnup_by_month"} <= set(medians)

@@ -19,13 +19,13 @@ def test_municipalities_sum_to_the_year_total_to_the_cent(demo_dir):
     for row in years.itertuples():
         per_m = loader.query("contribution_by_municipality", demo_dir, year=row.year)
         assert len(per_m) == 342
-        assert round(per_m["contribution_eur"].sum(), 2) == round(row.contributions_due_eur, 2)
+        assert round(per_m["contribution_eur"].sum(), 2) == round(row.fund_eur, 2)
         assert per_m["fund_share_pct"].sum() == pytest.approx(100)
         assert round(row.january_due_eur + row.july_due_eur, 2) == round(
-            row.contributions_due_eur, 2)
+            row.fund_eur, 2)
         provinces = loader.query("contribution_by_province", demo_dir, year=row.year)
         assert round(provinces["contribution_eur"].sum(), 2) == round(
-            row.contributions_due_eur, 2)
+            row.fund_eur, 2)
 
 
 def test_whatif_at_todays_rate_reproduces_todays_fund(demo_dir, tiny_dir):
@@ -33,7 +33,7 @@ def test_whatif_at_todays_rate_reproduces_todays_fund(demo_dir, tiny_dir):
         for row in loader.query("contributions_by_year", data).itertuples():
             whatif = loader.query("whatif_fund_by_category", data, year=row.year,
                               rate=float(row.rate_per_inhabitant_eur), indexation_pct=0.0)
-            assert round(whatif["fund_eur"].iloc[0], 2) == round(row.contributions_due_eur, 2)
+            assert round(whatif["whatif_fund_eur"].iloc[0], 2) == round(row.fund_eur, 2)
             assert whatif["fund_change_eur"].iloc[0] == 0
 
 
@@ -41,7 +41,7 @@ def test_whatif_known_figures(tiny_dir):
     # 1000 and 3000 inhabitants at € 3,50 + 10% = € 3,85: 3850 + 11550 = 15400
     w = loader.query("whatif_fund_by_category", tiny_dir, year=2024, rate=3.5,
                  indexation_pct=10.0).set_index("category")
-    assert w["fund_eur"].iloc[0] == 15400.00
+    assert w["whatif_fund_eur"].iloc[0] == 15400.00
     assert w["envelope_eur"].tolist() == [7700.00, 3080.00, 4620.00]   # 50/20/30
     assert w["budget_fonds_eur"].tolist() == [500.00, 200.00, 200.00]  # Rijk left out
     assert w.loc["structureel", "gap_eur"] == 7200.00
@@ -78,15 +78,15 @@ def test_year_figures_and_whatif_slider(demo_dir, monkeypatch):
     year = loader.query("contributions_by_year", demo_dir, year=2026).iloc[0]
     m = metrics(at)
     assert m["Tarief per inwoner"] == "€\xa03,10"
-    assert m["Bijdragen alle gemeenten"] == fmt.eur_mln(year.contributions_due_eur, lang="nl")
+    assert m["Bijdragen alle gemeenten"] == fmt.eur_mln(year.fund_eur, lang="nl")
     assert m["Termijn juli: ontvangen"] == fmt.eur_mln(year.july_received_eur, lang="nl")
-    assert m["Fonds bij dit tarief"] == fmt.eur_mln(year.contributions_due_eur, lang="nl")
+    assert m["Fonds bij dit tarief"] == fmt.eur_mln(year.fund_eur, lang="nl")
     at.select_slider(key="whatif_rate").set_value(Decimal("3.50")).run()
     expected = loader.query("whatif_fund_by_category", demo_dir, year=2026, rate=3.5,
-                        indexation_pct=0.0)["fund_eur"].iloc[0]
+                        indexation_pct=0.0)["whatif_fund_eur"].iloc[0]
     assert metrics(at)["Fonds bij dit tarief"] == fmt.eur_mln(expected, lang="nl")
     at.number_input(key="whatif_index").set_value(2.0).run()
     indexed = loader.query("whatif_fund_by_category", demo_dir, year=2026, rate=3.5,
-                       indexation_pct=2.0)["fund_eur"].iloc[0]
+                       indexation_pct=2.0)["whatif_fund_eur"].iloc[0]
     assert indexed > expected
     assert metrics(at)["Fonds bij dit tarief"] == fmt.eur_mln(indexed, lang="nl")

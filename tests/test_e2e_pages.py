@@ -188,7 +188,7 @@ def test_bijdragen_whatif_rate_with_the_keyboard(open_, demo_dir):
     assert after != before
     rate = float(after.replace("€", "").replace(",", ".").strip())
     fund = loader.query("whatif_fund_by_category", demo_dir, year=YEAR, rate=rate,
-                    indexation_pct=0.0)["fund_eur"].iloc[0]
+                    indexation_pct=0.0)["whatif_fund_eur"].iloc[0]
     assert metric(page, "Fonds bij dit tarief") == text(fmt.eur_mln(fund))
 
 

@@ -54,7 +54,7 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     page.get_by_label("Naam van de kopie").fill(NAME)
     page.get_by_role("button", name="Maak kopie").click()
     wait_for_app(page)
-    expect(page.get_by_test_id("stToastText").get_by_text(
+    expect(page.get_by_test_id("stAlertContentSuccess").get_by_text(
         f'Scenario "{NAME}" gemaakt als kopie van "basis".')).to_be_visible()
     expect(page.get_by_text(re.compile(rf"^{NAME} \(concept\) · Versie 1, opgeslagen door"))) \
         .to_be_visible()
@@ -95,9 +95,10 @@ def test_copy_include_raise_compare_publish_download(open_, demo_dir, tmp_path):
     wait_for_app(page)
     page.get_by_role("button", name="Publiceren").click()
     wait_for_app(page)
-    for where in ("stAlertContentSuccess", "stToastText"):   # said on the page and in a toast
-        expect(page.get_by_test_id(where).get_by_text(re.compile(r"Gepubliceerd als versie 3"))) \
-            .to_be_visible()
+    # Said where it was done (not in a toast: Streamlit 1.67's toast is a dialog without a name,
+    # which axe counts as a serious fault).
+    expect(page.get_by_test_id("stAlertContentSuccess")
+           .get_by_text(re.compile(r"Gepubliceerd als versie 3"))).to_be_visible()
     expect(page.get_by_text(re.compile(rf"^{NAME} \(gepubliceerd\) · Versie 3"))).to_be_visible()
     saved = Plans(demo_dir).load(NAME)
     assert saved.is_published and saved.proposals == ("V27-01", "V27-03")

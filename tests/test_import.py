@@ -359,12 +359,67 @@ def test_csv_in_an_unknown_encoding_is_refused(tiny, tmp_path):
     assert "UTF-8" in outcome.problems[0].message("nl")
 
 
-def test_formulas_are_read_as_values_and_reported(tiny, tmp_path):
+def test_formulas_are_refused_with_their_place(tiny, tmp_path):
+    """SECURITY.md promises formulas are refused (they were read as their cached values):
+    each formula cell is named by sheet, row and column, and nothing changes."""
     sheets = tiny_sheets()
     set_cell(sheets, "Uitgaven", 2, "Omschrijving", "=HYPERLINK(\"http://x\")")
+    set_cell(sheets, "Begroting", 3, "Bedrag", "=100+100")
+    before = table_rows(Store(tiny).current().path, "spend")
     outcome = load.import_path(write_xlsx(tmp_path / "f.xlsx", sheets), tiny, user="t")
-    assert outcome.result == "ok", outcome.lines()[:4]
-    assert any("1 formule" in n and "berekende waarden" in n for n in outcome.notes)
+    assert outcome.result == "geweigerd"
+    assert problems(outcome) == {("Uitgaven", 2, "Omschrijving", "formula"),
+                                 ("Begroting", 3, "Bedrag", "formula")}
+    assert "Uitgaven, rij 2, kolom Omschrijving: Hier staat een formule" in \
+        "\n".join(outcome.lines("nl"))
+    assert table_rows(Store(tiny).current().path, "spend") == before
+
+
+def test_a_workbook_with_external_links_is_refused(tiny, tmp_path):
+    """A workbook that links to another file (xl/externalLinks/) is refused as a whole."""
+    path = write_xlsx(tmp_path / "l.xlsx", tiny_sheets())
+    linked = tmp_path / "linked.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(linked, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("xl/externalLinks/externalLink1.xml",
+                     '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                     '2006/main"><externalBook r:id="rId1" xmlns:r="http://schemas.'
+                     'openxmlformats.org/officeDocument/2006/relationships"/></externalLink>')
+    before = Store(tiny).current_id()
+    outcome = load.import_path(linked, tiny, user="t")
+    assert [p.code for p in outcome.problems] == ["external_link"]
+    assert "koppeling" in outcome.lines("nl")[1]
+    assert Store(tiny).current_id() == before
+
+
+def test_merged_cells_are_refused_with_their_place(tiny, tmp_path):
+    """A merged cell shows one value over several cells and leaves the others empty."""
+    path = write_xlsx(tmp_path / "m.xlsx", tiny_sheets())
+    wb = load_workbook(path)
+    wb["Besluiten"].merge_cells("F2:F3")
+    wb.save(path)
+    outcome = load.import_path(path, tiny, user="t")
+    assert problems(outcome) == {("Besluiten", 2, "Besluit", "merged")}
+
+
+def test_a_text_excel_cannot_hold_is_refused_from_a_csv_folder(tiny, tmp_path):
+    """The issue's case: a decision of 100,000 characters from a CSV folder was accepted, and
+    `export` cut it to Excel's 32,767 (the next import stored the cut text). Now the import
+    refuses it with its place, as it refuses a control character a cell cannot hold."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "Besluiten.csv").write_text(
+        "Besluit-id;Datum;Orgaan;Project-id;Doel-id;Besluit;Kenmerk\n"
+        f"B1;2024-05-01;college;A;;{'x' * 100_000};\n"
+        "B2;2024-05-02;alv;;;Begroting\x07 vastgesteld;\n", encoding="utf-8")
+    before = Store(tiny).current_id()
+    outcome = load.import_path(folder, tiny, user="t")
+    assert problems(outcome) == {("Besluiten", 2, "Besluit", "text_too_long"),
+                                 ("Besluiten", 3, "Besluit", "control_char")}
+    lines = "\n".join(outcome.lines("nl"))
+    assert "100.000 tekens" in lines and "32.767" in lines and "code 7" in lines
+    assert Store(tiny).current_id() == before
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text(tiny, tmp_path):

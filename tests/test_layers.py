@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ggu.config import QUERIES_DIR, ROOT
+from ggu.config import ROOT
 from ggu.store import codes, schema, tables
 
 pytestmark = pytest.mark.unit
@@ -52,24 +52,6 @@ def test_every_package_says_its_job_and_what_it_may_import():
     for init in (ROOT / "ggu").glob("*/__init__.py"):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert "import" in doc.lower(), f"{init.parent.name}: docstring without its imports"
-
-
-SQL = [*QUERIES_DIR.glob("*.sql"), *schema.DIR.glob("*.sql")]
-
-
-@pytest.mark.parametrize("pattern, what", [
-    (r"(?<![\w.])100\s*\*", "a percentage typed out (use realised_pct, share_pct or change_pct)"),
-    (r"'structureel',\s*'meerjarig'", "the category order typed out (use category_rank)"),
-    (r"'op_koers',\s*'aandacht'", "the verdict order typed out (use verdicts())"),
-    (r"year\(a\.as_of_date\) as is_partial", "the partial year typed out (is_partial_year)"),
-    (r"end_year\s*<", "overdue typed out (use is_overdue)"),
-])
-def test_every_measure_is_defined_once_in_measures_sql(pattern, what):
-    found = [f"{p.name}: {line.strip()}" for p in SQL if p.name != "measures.sql"
-             for line in p.read_text(encoding="utf-8").splitlines()
-             if not line.lstrip().startswith("--") and re.search(pattern, line)
-             and "check (" not in line]
-    assert found == [], what
 
 
 def test_the_category_order_python_reads_is_the_one_sql_uses():

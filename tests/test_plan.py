@@ -58,7 +58,7 @@ def test_basis_carries_the_portfolio_forward(plan_dir):
     assert figures.basis(q).rate_per_inhabitant_eur == Decimal("3.0000")
     years = figures.years(figures.basis(q), q)
     # 2025: A 300 + B 200 + D 200 + 100 (rijk); 2026: A, D and B's multi-year row 120
-    assert years["budget_eur"].tolist() == [800.00, 720.00, 600.00, 600.00]
+    assert years["year_budget_eur"].tolist() == [800.00, 720.00, 600.00, 600.00]
     assert years["fonds_budget_eur"].tolist() == [700.00, 620.00, 500.00, 500.00]
     assert years["fund_eur"].tolist() == [12000.00] * 4          # 2 x (1500 + 4500)
     assert years["room_eur"].tolist() == [11300.00, 11380.00, 11500.00, 11500.00]
@@ -73,7 +73,7 @@ def test_a_scenario_to_the_cent(plan_dir):
     # 2025: A 306 + D 204 + 102 + B 200 + P1 150; 2026: A 400 (changed) + D 208,08 + 104,04
     # + P1 100 (B ends 2025: its 2026 row falls away); 2027: A 318,36 (300 x 1,02^3 =
     # 318,3624), D dropped; 2028: A 324,73 (300 x 1,08243216)
-    assert years["budget_eur"].tolist() == [962.00, 812.12, 318.36, 324.73]
+    assert years["year_budget_eur"].tolist() == [962.00, 812.12, 318.36, 324.73]
     assert years["fonds_budget_eur"].tolist() == [860.00, 708.08, 318.36, 324.73]
     assert years["room_eur"].tolist() == [12140.00, 12551.92, 13206.84, 13470.87]
 
@@ -83,13 +83,13 @@ def test_parts_add_up_and_the_split_is_checked(plan_dir):
     plan = figures.by_year(SCENARIO, q)
     lines = figures.lines(SCENARIO, q)
     for year, rows in plan.groupby("year"):
-        assert round(rows["category_budget_eur"].sum(), 2) == rows["budget_eur"].iloc[0]
+        assert round(rows["budget_eur"].sum(), 2) == rows["year_budget_eur"].iloc[0]
         assert round(lines.loc[lines["year"] == year, "amount_eur"].sum(), 2) == \
-            rows["budget_eur"].iloc[0]
+            rows["year_budget_eur"].iloc[0]
     y25 = plan[plan["year"] == 2025].set_index("category")
-    assert y25.loc["structureel", "category_budget_eur"] == 612.00      # A 306 + D 306
-    assert y25.loc["kortcyclisch", "category_budget_eur"] == 150.00     # P1
-    assert round(y25.loc["structureel", "share_pct"], 2) == 63.62       # 612 / 962
+    assert y25.loc["structureel", "budget_eur"] == 612.00      # A 306 + D 306
+    assert y25.loc["kortcyclisch", "budget_eur"] == 150.00     # P1
+    assert round(y25.loc["structureel", "budget_share_pct"], 2) == 63.62       # 612 / 962
     # 63,62% vs 50 out; 200 / 962 = 20,79% vs 20 within 2 pp; 15,59% vs 30 out
     assert y25["is_within_tolerance"].tolist() == [False, True, False]
     assert lines.query("line_id == 'P2'")["amount_eur"].tolist() == [0.0]   # not included

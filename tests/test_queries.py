@@ -43,7 +43,7 @@ def test_tiny_totals_known_figures(tiny_dir):
     t = loader.query("totals_by_year", tiny_dir, year=2024).iloc[0]
     assert (t.budget_eur, t.budget_fonds_eur, t.budget_rijk_eur) == (1000.00, 900.00, 100.00)
     assert t.spent_eur == 500.00 and t.realised_pct == pytest.approx(50.0)
-    assert (t.contributions_due_eur, t.contributions_received_eur) == (12000.00, 7500.00)
+    assert (t.fund_eur, t.contributions_received_eur) == (12000.00, 7500.00)
     assert t.paying_municipalities == 2 and bool(t.is_partial_year)
 
 

@@ -243,7 +243,7 @@ def test_the_status_slide_lists_every_item_when_they_fit(demo_dir):
     half the slide empty. Now every list that fits is whole, in every format (one model)."""
     rep = report.build(2026, demo_dir, lang="nl")
     status = next(s for s in rep.slides if s.key == "status")
-    red = loader.query("status_changes", demo_dir, year=2026, since_date="2025-12-31")
+    red = loader.query("status_changes", demo_dir, year=2026, since="jaareinde")
     red = red[red["status_change"] == "rood"]
     assert len(red) == 8 and len(status.lists[0][1]) == 8
     assert not any("… en nog" in line for _, lines in status.lists for line in lines)

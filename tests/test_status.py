@@ -74,10 +74,14 @@ def test_changes_since_the_previous_report_round(tiny_dir):
     # the latest round (30 Sep 2024) against the one before (30 Jun): only D's first report
     changes = loader.query("status_changes", tiny_dir, year=2024)
     assert list(zip(changes["item_id"], changes["status_change"])) == [("D", "nieuw")]
+    assert (changes["since"].iloc[0], str(changes["since_date"].iloc[0])[:10]) == \
+        ("vorige_rapportage", "2024-06-30")
     # against the end of 2023: A went red, C recovered, D is new
-    changes = loader.query("status_changes", tiny_dir, year=2024, since_date="2023-12-31")
+    changes = loader.query("status_changes", tiny_dir, year=2024, since="jaareinde")
     assert list(zip(changes["item_id"], changes["status_change"], changes["previous_status"])) \
         == [("A", "rood", "oranje"), ("C", "hersteld", "rood"), ("D", "nieuw", "groen")]
+    assert (changes["since"].iloc[0], str(changes["since_date"].iloc[0])[:10]) == \
+        ("jaareinde", "2023-12-31")
 
 
 def test_status_by_quarter_ends_at_the_as_of_date(tiny_dir):

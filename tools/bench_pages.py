@@ -15,7 +15,7 @@ from ggu import store as db
 from ggu.config import ROOT
 
 # The change a rerun makes on a page, where it is not the shared year filter.
-CHANGE = {"pages/planning.py": ("rate_basis_0", 3.40)}
+CHANGE = {"pages/planning.py": ("rate_basis_0", "3,40")}
 
 
 def _pages() -> list[str]:

@@ -63,22 +63,28 @@ def summary(year: int, data_dir=None) -> dict:
         "spent_eur": round(float(totals["spent_eur"]), 2),
         "is_demo": bool(meta["is_demo"]),
         "snapshot": str(meta["snapshot_id"]),
+        # a share of nothing (no budget or no spending in the year) is null, not NaN
         "categories": [
             {
                 "category": row.category,
                 "budget_eur": round(float(row.budget_eur), 2),
                 "spent_eur": round(float(row.spent_eur), 2),
-                "budget_share_pct": round(float(row.budget_share_pct), 2),
-                "spent_share_pct": round(float(row.spent_share_pct), 2),
+                "budget_share_pct": _rounded(row.budget_share_pct),
+                "spent_share_pct": _rounded(row.spent_share_pct),
                 "norm_pct": round(float(row.norm_pct), 2),
-                "deviation_pp": round(float(row.deviation_pp), 2),
-                "within_tolerance": bool(row.is_within_tolerance),
+                "deviation_pp": _rounded(row.deviation_pp),
+                "within_tolerance": None if fmt.missing(row.is_within_tolerance)
+                else bool(row.is_within_tolerance),
             }
             for row in split.itertuples(index=False)
         ],
         # the year's portfolio (v_portfolio_status) by status at its end (as-of date if running)
         "status_counts": {r.status: int(r.item_count) for r in counts.itertuples(index=False)},
     }
+
+
+def _rounded(x) -> float | None:
+    return None if fmt.missing(x) else round(float(x), 2)
 
 
 def cmd_summary(args) -> int:

@@ -1,6 +1,7 @@
 """Reading a file safely: an .xlsx in the template's form or a folder of CSV files, checked
-before anything is parsed (size, magic bytes, encryption, truncation, zip bomb), formulas read
-as their values and counted. Each sheet becomes a loader of a text table for the rules."""
+before anything is parsed (size, magic bytes, encryption, truncation, zip bomb, external
+links); cells with formulas and merged cells refused with their place. Each sheet becomes a
+loader of a text table for the rules."""
 from __future__ import annotations
 
 import codecs
@@ -115,34 +116,79 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
     return zf
 
 
-_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
+# A cell with a formula (<c r="B5" ...><f>...) and a merged range (<mergeCell ref="A2:A3"/>),
+# found in a worksheet's XML as it streams (bounded memory).
+_FORMULA_CELL_RE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f[\s>/]')
+_MERGED_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+)(?::[A-Z]{1,3}\d+)?"')
+_OVERLAP = 4096     # bytes carried to the next chunk: a tag cut at a chunk's end is read whole
+MAX_LISTED = 20     # formula cells and merged ranges listed per sheet; the rest counted
 
 
-def _formula_counts(zf: zipfile.ZipFile) -> dict[str, int]:
-    """Formulas per worksheet part, counted in the XML as it streams (bounded memory)."""
-    counts = {}
+@dataclass
+class _Scan:
+    formulas: list      # (column letters, row) of the first MAX_LISTED formula cells
+    n_formulas: int
+    merged: list        # (column letters, row) of the first cell of each merged range
+
+
+def _scan_sheets(zf: zipfile.ZipFile) -> dict[str, _Scan]:
+    """Per worksheet part: its formula cells and merged ranges."""
+    scans = {}
     for info in zf.infolist():
         if not re.fullmatch(r"xl/worksheets/sheet\d+\.xml", info.filename):
             continue
-        n, tail = 0, b""
+        scan, tail = _Scan([], 0, []), b""
         with zf.open(info) as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
+            while True:
+                chunk = fh.read(1 << 20)
                 data = tail + chunk
-                # a tag cut at the chunk's end starts at its last '<': count it next time
-                cut = data.rfind(b"<", max(0, len(data) - 64))
-                cut = len(data) if cut < 0 else cut
-                n += len(_FORMULA_RE.findall(data, 0, cut))
+                cut = len(data) if not chunk else max(0, len(data) - _OVERLAP)
+                for m in _FORMULA_CELL_RE.finditer(data):
+                    if m.start() < cut:
+                        scan.n_formulas += 1
+                        if len(scan.formulas) < MAX_LISTED:
+                            scan.formulas.append((m.group(1).decode(), int(m.group(2))))
+                for m in _MERGED_RE.finditer(data):
+                    if m.start() < cut and len(scan.merged) < MAX_LISTED:
+                        scan.merged.append((m.group(1).decode(), int(m.group(2))))
+                if not chunk:
+                    break
                 tail = data[cut:]
-        n += len(_FORMULA_RE.findall(tail))
-        counts[info.filename] = n
-    return counts
+        scans[info.filename] = scan
+    return scans
+
+
+def _column_name(headers: list, letters: str) -> str:
+    """The header of a column given by its letters (B), else the letters themselves."""
+    from openpyxl.utils import column_index_from_string
+    i = column_index_from_string(letters) - 1
+    return headers[i] if i < len(headers) and headers[i] else letters
+
+
+def _refusals(title: str, headers: list, scan: _Scan | None) -> list[Problem]:
+    """Formulas and merged cells in a data sheet, each with its place: both are refused (a
+    formula's value is not data, a merged cell leaves the cells it covers empty)."""
+    if scan is None:
+        return []
+    problems = [Problem("formula", title, row, _column_name(headers, col))
+                for col, row in scan.formulas]
+    if scan.n_formulas > len(scan.formulas):
+        problems.append(Problem("more", title, fields={"n": scan.n_formulas - len(scan.formulas)}))
+    problems += [Problem("merged", title, row, _column_name(headers, col))
+                 for col, row in scan.merged]
+    return problems
 
 
 def _read_xlsx(path: Path) -> Source:
     from openpyxl import load_workbook
     zf = _check_zip(path)
     try:
-        formulas = _formula_counts(zf)
+        links = [n for n in zf.namelist() if n.startswith("xl/externalLinks/")
+                 and n.endswith(".xml")]
+        if links:
+            raise Refused([Problem("external_link", fields={"n": len(links)})])
+        scans = _scan_sheets(zf)
         wb = load_workbook(path, read_only=True, data_only=True)
     except Refused:
         raise
@@ -150,15 +196,12 @@ def _read_xlsx(path: Path) -> Source:
         raise Refused([Problem("corrupt")]) from None
     finally:
         zf.close()
-    notes, sheets = [], []
+    notes, sheets, refused = [], [], []
     try:
         parts = {ws.title: f"xl/worksheets/sheet{i + 1}.xml" for i, ws in enumerate(wb.worksheets)}
         for ws in wb.worksheets:
             if ws.title == contract.EXPLAIN_SHEET:
                 continue
-            n = formulas.get(parts[ws.title], 0)
-            if n:
-                notes.append(t("imp.note.formulas", sheet=ws.title, n=n))
             headers, rows = None, []
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                 texts = [_cell_text(v) for v in values]
@@ -168,6 +211,7 @@ def _read_xlsx(path: Path) -> Source:
                 if any(x is not None and x.strip() for x in texts):
                     rows.append(texts + [number])
             headers = headers or []
+            refused += _refusals(ws.title, headers, scans.get(parts[ws.title]))
             width = max([len(headers)] + [len(r) - 1 for r in rows])
             while width and headers[width - 1:width] in ([], [None]) and \
                     all(len(r) - 1 < width or r[width - 1] is None for r in rows):
@@ -179,6 +223,8 @@ def _read_xlsx(path: Path) -> Source:
         raise Refused([Problem("corrupt")]) from None
     finally:
         wb.close()
+    if refused:
+        raise Refused(refused)
     return Source("xlsx", _sha256_file(path), sheets, notes)
 
 

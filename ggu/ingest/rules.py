@@ -17,6 +17,10 @@ from ggu.ingest.read import Source
 from ggu.store.snapshots import attach
 
 MAX_PER_RULE = 50            # rows listed per rule; the rest is counted
+EXCEL_MAX_TEXT = 32_767      # characters an Excel cell holds
+# The control characters an Excel cell (XML 1.0) cannot hold; tab, line feed and carriage
+# return it can.
+CONTROL_CHARS = "[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]"
 
 MACROS = r"""
 create or replace macro ggu_clean(v) as
@@ -101,6 +105,15 @@ class _Checker:
         for col in tb.columns:
             c = quote(col.name)
             typed = _typed_expr(col, c)
+            # What an Excel cell cannot hold is refused, from a workbook and a CSV folder alike,
+            # so that an export gives back every character (docs/import.md).
+            self.rule(f"select _row, left({c}, 40) || '…', length({c}) from {src} "
+                      f"where length({c}) > {EXCEL_MAX_TEXT}", "text_too_long", tb, col.name,
+                      fields=lambda r: {"length": fmt.number(r[2]),
+                                        "max": fmt.number(EXCEL_MAX_TEXT)})
+            self.rule(f"select _row, null, ord(regexp_extract({c}, $control)) from {src} "
+                      f"where regexp_matches({c}, $control)", "control_char", tb, col.name,
+                      {"control": CONTROL_CHARS}, fields=lambda r: {"code": r[2]})
             if col.required:
                 self.rule(f"select _row, null from {src} where {c} is null", "required", tb,
                           col.name)

@@ -34,7 +34,9 @@ def table(scenario: Scenario, lines: pd.DataFrame) -> pd.DataFrame:
             row[str(int(r.year))] = amounts.get((line_id, int(r.year), source),
                                                 float(r.planned_eur))
         rows.append(row)
-    frame = pd.DataFrame(rows)
+    # (no lines at all, e.g. a base year without budget: the columns still, without rows)
+    frame = pd.DataFrame(rows, columns=None if rows else
+                         [*KEY, "include", "name", "category", "end_year"])
     # the proposals first: they are what a scenario decides on
     frame["_order"] = [(k != "voorstel", i if k == "voorstel" else "")
                        for k, i in zip(frame["line_kind"], frame["line_id"])]
@@ -50,6 +52,8 @@ def apply(scenario: Scenario, lines: pd.DataFrame, edited: pd.DataFrame,
           original_end: dict[str, int | None]) -> Scenario:
     """The scenario that `edited` (a table() as the user changed it) describes. `lines` are the
     plan_lines of `scenario` itself; `original_end` the items' end years in the data."""
+    if lines.empty:   # nothing carried forward and no proposals: nothing to edit
+        return scenario
     first = int(lines["year"].min())
     planned = {(r.line_id, int(r.year), r.funding_source): Decimal(str(r.planned_eur))
                for r in lines.itertuples(index=False)}

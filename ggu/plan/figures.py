@@ -17,8 +17,8 @@ from ggu.plan.scenario import BASIS, PlanError, Scenario, is_basis
 from ggu.plan.storage import Plans
 
 Query = Callable[..., pd.DataFrame]
-YEAR_COLUMNS = ["year", "rate_per_inhabitant_eur", "fund_eur", "budget_eur", "fonds_budget_eur",
-                "room_eur"]
+YEAR_COLUMNS = ["year", "rate_per_inhabitant_eur", "fund_eur", "year_budget_eur",
+                "fonds_budget_eur", "room_eur"]
 
 
 def base(query: Query) -> pd.Series:
@@ -102,12 +102,14 @@ def show(scenario: Scenario, query: Query) -> dict:
         out["years"].append({
             "year": int(year),
             "rate_per_inhabitant_eur": round(float(first["rate_per_inhabitant_eur"]), 4),
-            **{c: round(float(first[c]), 2)
-               for c in ("fund_eur", "budget_eur", "fonds_budget_eur", "room_eur")},
+            **{key: round(float(first[c]), 2) for key, c in (
+                ("fund_eur", "fund_eur"), ("budget_eur", "year_budget_eur"),
+                ("fonds_budget_eur", "fonds_budget_eur"), ("room_eur", "room_eur"))},
             "categories": [{
                 "category": r.category,
-                "budget_eur": round(float(r.category_budget_eur), 2),
-                "share_pct": round(float(r.share_pct), 2) if pd.notna(r.share_pct) else None,
+                "budget_eur": round(float(r.budget_eur), 2),
+                "share_pct": round(float(r.budget_share_pct), 2)
+                if pd.notna(r.budget_share_pct) else None,
                 "norm_pct": round(float(r.norm_pct), 2),
                 "deviation_pp": round(float(r.deviation_pp), 2)
                 if pd.notna(r.deviation_pp) else None,

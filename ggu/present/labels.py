@@ -22,6 +22,7 @@ def amounts_apart(first, last, precise=None) -> tuple[str, str, int]:
 
 def verdict_label(verdict, lang: str | None = None) -> str:
     """'✔ Op koers', '▲ Aandacht', '✖ Achter' or '– Geen meting': icon and word, never colour."""
+    verdict = None if fmt.missing(verdict) else verdict   # NaN from a frame is no verdict
     word = i18n.t(f"verdict.{verdict or 'none'}", lang=lang)
     return f"{VERDICT_ICONS.get(verdict, '–')}\u00a0{word}"
 

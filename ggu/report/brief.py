@@ -45,6 +45,7 @@ class Brief:
     paid_rows: list[tuple[str, str]]               # label, amount
     category_title: str
     categories: list[tuple[str, str, str]]         # category, share, amount
+    category_note: str                             # what is missing when there are none
     trend_title: str
     trend_labels: tuple[str, str]                  # paid, attributed
     trend: list[tuple[int, float, float]]          # year, paid, attributed (euro)
@@ -98,8 +99,16 @@ def figures_of(year: int, query, cbs_code: str | None = None) -> Figures:
         items=query("attribution_by_municipality_item", year=year, cbs_code=cbs_code),
         categories=query("municipality_contribution_by_category", year=year, cbs_code=cbs_code),
         totals=query("totals_by_year", year=year).iloc[0],
-        contributions=query("contributions_by_year", year=year).iloc[0],
+        contributions=_year_row(query("contributions_by_year", year=year)),
         split=query("split_by_category_by_year", year=year))
+
+
+def _year_row(frame: pd.DataFrame) -> pd.Series:
+    """The year's row of contributions_by_year; a year without any contribution has none: then
+    no paying municipality and nothing due (its rate unknown, shown as '–')."""
+    if len(frame):
+        return frame.iloc[0]
+    return pd.Series({c: None if c == "rate_per_inhabitant_eur" else 0 for c in frame.columns})
 
 
 def codes_of(figures: Figures) -> list[str]:
@@ -146,6 +155,7 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
         category_title=t("rb.category_title", year=year),
         categories=[(i18n.value("category", c.category), fmt.pct(c.budget_share_pct, digits=0),
                      words.amount(c.contribution_eur)) for c in categories.itertuples()],
+        category_note="" if len(categories) else t("rb.category_none", year=year, name=name),
         trend_title=t("rb.trend_title", y0=int(trend["year"].min()), y1=year),
         trend_labels=(t("rb.trend_paid"), t("rb.trend_attributed")),
         trend=[(int(r.year), float(r.contribution_eur), float(r.attributed_eur))
@@ -168,7 +178,7 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
                    spent=fmt.eur_mln(f.totals["spent_eur"]),
                    partial=t("rb.partial", as_of=fmt.date(as_of)) if partial else "",
                    municipalities=int(f.contributions["paying_municipalities"]),
-                   contributions=fmt.eur_mln(f.contributions["contributions_due_eur"]),
+                   contributions=fmt.eur_mln(f.contributions["fund_eur"]),
                    rate=fmt.eur(f.contributions["rate_per_inhabitant_eur"], digits=2),
                    split=split),
         method=words.method(),
@@ -186,19 +196,24 @@ def _not_used(row: pd.Series, not_used: pd.DataFrame, year: int) -> str:
     return words.not_used_none(row)
 
 
-def _by_code(f: Figures) -> dict[str, dict[str, pd.DataFrame]]:
-    return {kind: {code: part for code, part in frame.groupby("cbs_code", sort=False)}
-            for kind, frame in (("rows", f.rows), ("items", f.items),
-                                ("categories", f.categories))}
+def _by_code(f: Figures, codes: list[str]) -> dict[str, dict[str, pd.DataFrame]]:
+    """Each query's rows per municipality of `codes`; empty rows for one the query has no rows
+    of (a municipality without contributions in the year has no category shares, a year without
+    spending or recorded use no items)."""
+    out = {}
+    for kind, frame in (("rows", f.rows), ("items", f.items), ("categories", f.categories)):
+        parts = dict(list(frame.groupby("cbs_code", sort=False)))
+        out[kind] = {code: parts.get(code, frame.iloc[0:0]) for code in codes}
+    return out
 
 
 def build_all(f: Figures, lang: str | None = None, made: dt.date | None = None,
               codes: list[str] | None = None) -> list[Brief]:
     """The briefs of the municipalities `codes` (default: all of the year), by name."""
     with i18n.using(lang) as lang:
-        by_code = _by_code(f)
-        return [_brief(f, code, by_code, lang, made or dt.date.today())
-                for code in (codes or codes_of(f))]
+        codes = codes or codes_of(f)
+        by_code = _by_code(f, codes)
+        return [_brief(f, code, by_code, lang, made or dt.date.today()) for code in codes]
 
 
 def build(year: int, cbs_code: str, data_dir=None, lang: str | None = None,
@@ -219,7 +234,7 @@ def figures(f: Figures, lang: str | None = None) -> bytes:
         rows = f.rows[f.rows["year"] == f.year].sort_values(["name", "cbs_code"]).copy()
         used = words.used_items(f.items)
         names = used.groupby("cbs_code")["item_name"].agg(lambda s: "; ".join(sorted(s)))
-        rows["products"] = rows["cbs_code"].map(names).fillna("")
+        rows["products"] = [names.get(code, "") for code in rows["cbs_code"]]
         rows["file_name"] = [file_name(c, n) for c, n in zip(rows["cbs_code"], rows["name"])]
         rows["size_class"] = [words.size_class_label(s) for s in rows["size_class"]]
         rows["snapshot"] = str(f.meta["snapshot_id"])

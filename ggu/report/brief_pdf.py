@@ -111,6 +111,11 @@ class _Page:
             self.row(x, y, cells, (w * 0.40, w * 0.22, w * 0.38), 5.4, ("L", "R", "R"),
                      size=9.5)
             y += 5.4
+        if self.b.category_note:
+            self.text(9.5)
+            self.pdf.set_y(y)
+            self.para(x, w, 4.6, self.b.category_note)
+            y = self.pdf.get_y()
         return y
 
     def trend(self, x: float, y: float, w: float) -> float:

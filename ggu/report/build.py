@@ -61,7 +61,7 @@ def _build(year, q, lang, made) -> Report:
               *_goals(year, compare, q("goal_allocation_by_year", year=year, compare_year=compare),
                       q("indicator_progress")),
               *_items(year, q("portfolio_by_item", year=year), q("exceptions_by_item", year=year)),
-              _status(year, q("status_changes", year=year, since_date=f"{year - 1}-12-31")),
+              _status(year, q("status_changes", year=year, since="jaareinde")),
               _decisions(year, q("decisions", bodies=("college", "alv"), year_from=year,
                                  year_to=year))]
     if not contrib.empty:
@@ -267,21 +267,21 @@ def _contributions(year: int, c: pd.Series, contrib_all: pd.DataFrame, q) -> Sli
     slide = Slide(
         "contributions",
         t("rp.contrib_title", year=year, rate=fmt.eur(rate, digits=2),
-          total=fmt.eur_mln(c["contributions_due_eur"])),
+          total=fmt.eur_mln(c["fund_eur"])),
         t("rp.contrib_lead", n=fmt.number(c["paying_municipalities"]),
           inh=fmt.number(c["inhabitants"]), received=fmt.eur_mln(c["contributions_received_eur"]),
-          total=fmt.eur_mln(c["contributions_due_eur"])),
+          total=fmt.eur_mln(c["fund_eur"])),
         chart=_series_chart(
             charts.funding_by_year(contrib_all), "column",
             contrib_all["year"].astype(int), contrib_all,
-            {t("rp.contrib_chart"): "contributions_due_eur"}, "eur",
-            ["year", "rate_per_inhabitant_eur", "contributions_due_eur"]),
+            {t("rp.contrib_chart"): "fund_eur"}, "eur",
+            ["year", "rate_per_inhabitant_eur", "fund_eur"]),
         table=envelopes,
         notes=[t("rp.whatif", rate=fmt.eur(rate + WHATIF_STEP, digits=2),
                  change="+" + fmt.eur(WHATIF_STEP, digits=2),
-                 fund=fmt.eur_mln(more["fund_eur"].iloc[0]),
+                 fund=fmt.eur_mln(more["whatif_fund_eur"].iloc[0]),
                  delta="+" + fmt.eur_mln(more["fund_change_eur"].iloc[0])),
                t("rp.whatif_table")])
     slide.chart.table = _text_table(contrib_all, ["year", "rate_per_inhabitant_eur",
-                                                  "contributions_due_eur"], eur_digits=2)
+                                                  "fund_eur"], eur_digits=2)
     return slide

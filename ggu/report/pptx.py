@@ -6,6 +6,7 @@ import io
 
 from pptx.util import Pt
 
+from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.report.model import ACCENT, DEMO_COLOUR, GREY, INK, Chart, Report, is_number_column
 
@@ -150,7 +151,8 @@ def render_pptx(report: Report) -> bytes:
             data = CategoryChartData(number_format=formats[s.chart.unit])
             data.categories = s.chart.categories
             for name, values in s.chart.series.items():
-                data.add_series(name, values)
+                # a figure that does not exist (a share of nothing) is an empty point, not NaN
+                data.add_series(name, [None if fmt.missing(v) else v for v in values])
             width = 6.9 if side else 12.1
             frame = slide.shapes.add_chart(kinds[s.chart.kind], Inches(0.6), Inches(top),
                                            Inches(width), Inches(4.6), data)

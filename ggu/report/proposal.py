@@ -146,8 +146,8 @@ def _decision(scenario: Scenario, years: pd.DataFrame, lines: pd.DataFrame) -> S
                      t("plan.rp_decision_rate", year=year,
                        rate=fmt.eur(first["rate_per_inhabitant_eur"], digits=2),
                        fund=fmt.eur(first["fund_eur"], digits=2)),
-                     t("plan.rp_decision_budget", year=year, budget=fmt.eur(first["budget_eur"],
-                                                                            digits=2),
+                     t("plan.rp_decision_budget", year=year,
+                       budget=fmt.eur(first["year_budget_eur"], digits=2),
                        fonds=fmt.eur(first["fonds_budget_eur"], digits=2)),
                      t("plan.rp_decision_proposals", proposals=proposals) if len(chosen)
                      else t("plan.rp_decision_no_proposals"),

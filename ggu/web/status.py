@@ -10,10 +10,10 @@ from ggu.i18n import t, value
 from ggu.present.labels import short_explanation
 from ggu.present.tables import display_frame
 from ggu.present.text import md, msg
+from ggu.store import codes
 from ggu.web import auth, blocks
 
 EXPLANATIONS = ("explanation", "status_reason")   # the columns that hold a status explanation
-CHANGES = ("rood", "slechter", "hersteld", "nieuw")
 
 
 def explanations_shown() -> bool:
@@ -46,7 +46,7 @@ def changes(rows: pd.DataFrame, key: str, detail: str) -> None:
     def pick(item_id: str) -> None:
         st.session_state[key] = item_id
         blocks.ask_go_to(detail)
-    for column, kind in zip(st.columns(len(CHANGES)), CHANGES):
+    for column, kind in zip(st.columns(len(codes.STATUS_CHANGES)), codes.STATUS_CHANGES):
         found = rows[rows["status_change"] == kind]
         column.markdown(f"**{value('status_change', kind)} ({len(found)})**")
         if found.empty:

@@ -74,7 +74,7 @@ NL = {
     'col.fund_share_pct': 'Aandeel in fonds',
     'col.envelope_eur': 'Budget volgens norm',
     'col.gap_eur': 'Verschil',
-    'col.fund_eur': 'Fonds',
+    'col.whatif_fund_eur': 'Fonds bij dit tarief',
     'col.paid_date': 'Betaald op',
 }
 
@@ -152,6 +152,6 @@ EN = {
     'col.fund_share_pct': 'Share of the fund',
     'col.envelope_eur': 'Envelope by the norm',
     'col.gap_eur': 'Difference',
-    'col.fund_eur': 'Fund',
+    'col.whatif_fund_eur': 'Fund at this rate',
     'col.paid_date': 'Paid on',
 }

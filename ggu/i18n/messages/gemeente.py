@@ -27,6 +27,8 @@ NL = {
     # when the data records no use of any product that year (no sheet Gebruik loaded yet)
     'gm.kpi_products_none': 'niet vastgelegd',
     'gm.no_use': 'Voor {year} is niet vastgelegd welke gemeenten welke producten en diensten gebruiken (blad Gebruik van de import). Alle uitgaven uit het fonds zijn daarom naar inwoners over alle gemeenten verdeeld.',
+    # when the data records no contribution of the municipality that year (no Bijdragen rows)
+    'gm.lead_no_contribution': 'Voor {year} is geen bijdrage van {name} aan het Fonds GGU vastgelegd (blad Bijdragen van de import). Van de uitgaven van het fonds {spent_when} wordt {attributed} naar inwoners aan {name} toegerekend.',
     'gm.lead_no_use': '{name} betaalt in {year} {paid} aan het Fonds GGU ({rate} per inwoner), in twee termijnen. Van de uitgaven van het fonds {spent_when} wordt {attributed} naar inwoners aan {name} toegerekend: {pct} van wat de gemeente betaalt.',
     'rb.used_title_none': 'Wat {name} krijgt',
     'rb.compare_no_use': 'Vergelijking: {name} krijgt {per_inh} per inwoner toegerekend; gemeenten met {size_label} ({n_class}): {class_per_inh} per inwoner; provincie {province} ({n_province} gemeenten): {province_per_inh} per inwoner.',
@@ -69,6 +71,7 @@ NL = {
     'rb.open': 'nog niet ontvangen',
     'rb.total': 'Totaal {year}',
     'rb.category_title': 'Waarvoor (naar de begroting {year})',
+    'rb.category_none': 'Voor {year} is geen bijdrage van {name} vastgelegd (blad Bijdragen van de import), dus ook geen verdeling over de categorieën.',
     'rb.trend_title': 'Betaald en toegerekend, {y0}–{y1}',
     'rb.trend_paid': 'betaald',
     'rb.trend_attributed': 'toegerekend',
@@ -118,6 +121,7 @@ EN = {
     'gm.not_used_none': '{name} uses all {n} products and services that municipalities choose.',
     'gm.kpi_products_none': 'not recorded',
     'gm.no_use': 'For {year} it is not recorded which municipalities use which products and services (the Gebruik sheet of the import). All spending from the fund is therefore shared by inhabitants among all municipalities.',
+    'gm.lead_no_contribution': 'No contribution of {name} to the Fonds GGU is recorded for {year} (sheet Bijdragen of the import). Of the fund\'s spending {spent_when}, {attributed} is attributed to {name} by inhabitants.',
     'gm.lead_no_use': '{name} pays {paid} into the Fonds GGU in {year} ({rate} per inhabitant), in two instalments. Of the fund\'s spending {spent_when}, {attributed} is attributed to {name} by inhabitants: {pct} of what the municipality pays.',
     'rb.used_title_none': 'What {name} gets',
     'rb.compare_no_use': 'Comparison: {name} is attributed {per_inh} per inhabitant; municipalities with {size_label} ({n_class}): {class_per_inh} per inhabitant; province of {province} ({n_province} municipalities): {province_per_inh} per inhabitant.',
@@ -159,6 +163,7 @@ EN = {
     'rb.open': 'not yet received',
     'rb.total': 'Total {year}',
     'rb.category_title': 'What for (by the {year} budget)',
+    'rb.category_none': 'No contribution of {name} is recorded for {year} (sheet Bijdragen of the import), so there is no split over the categories either.',
     'rb.trend_title': 'Paid and attributed, {y0}–{y1}',
     'rb.trend_paid': 'paid',
     'rb.trend_attributed': 'attributed',

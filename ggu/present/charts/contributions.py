@@ -17,14 +17,13 @@ def funding_by_year(years: pd.DataFrame) -> go.Figure:
     inhabitant above each bar. `years`: rows of contributions_by_year.sql."""
     x = [str(int(y)) for y in years["year"]]
     fig = go.Figure()
-    for column, source in (("contributions_due_eur", "fonds_ggu"), ("budget_rijk_eur", "rijk"),
+    for column, source in (("fund_eur", "fonds_ggu"), ("budget_rijk_eur", "rijk"),
                            ("budget_overig_eur", "overig")):
         name = i18n.t("bij.series_contributions") if source == "fonds_ggu" \
             else i18n.value("funding_source", source)
         fig.add_bar(x=x, y=mln(years[column]), name=name, marker_color=FUNDING_COLOURS[source],
                     hovertemplate=f"{name} %{{x}}: " + hover_amount("eur") + "<extra></extra>")
-    total = mln(years["contributions_due_eur"] + years["budget_rijk_eur"]
-                 + years["budget_overig_eur"])
+    total = mln(years["funding_eur"])
     rates = [fmt.eur(r, digits=2) for r in years["rate_per_inhabitant_eur"]]
     fig.add_scatter(x=x, y=total, mode="text", showlegend=False, hoverinfo="skip",
                     text=rates, textposition="top center", textfont=dict(size=13))

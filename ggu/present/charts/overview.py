@@ -11,13 +11,19 @@ from ggu.present.charts.base import every_other, hover_amount, layout, mln, mln_
 from ggu.present.palette import BAND_COLOUR, BUDGET_LINE, CATEGORY_COLOURS, NORM_COLOUR, SPENT_FILL
 
 
+def _verdict(ok) -> str:
+    """✔ within the margin, ✖ outside it, – unknown (a share of nothing)."""
+    return "–" if fmt.missing(ok) else "✔" if ok else "✖"
+
+
 def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     """Share per category (bars) against the norm (black tick) and its tolerance band (grey).
 
-    `split`: rows of split_by_category_by_year.sql for one year; basis 'budget' or 'spent'.
+    `split`: rows of split_by_category_by_year.sql (or of plan_by_year.sql, the same shape) for
+    one year; basis 'budget' or 'spent'. The deviation and the verdict are the query's.
     """
     share_col = f"{basis}_share_pct"
-    dev = split[share_col] - split["norm_pct"]
+    dev = split["deviation_pp" if basis == "budget" else "spent_deviation_pp"]
     labels = [i18n.value("category", c) for c in split["category"]]
     fig = go.Figure()
     for i, row in enumerate(split.itertuples(index=False)):
@@ -38,7 +44,7 @@ def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
                                          split[flag]):
         fig.add_annotation(
             xref="paper", x=1.02, xanchor="left", y=label, showarrow=False, align="left",
-            text=(f"<b>{fmt.pct(share)}</b>  {'✔' if ok else '✖'} {fmt.pp(d)}"
+            text=(f"<b>{fmt.pct(share)}</b>  {_verdict(ok)} {fmt.pp(d)}"
                   f"<br><span style='font-size:13px'>{i18n.t('split.norm').lower()} "
                   f"{fmt.pct(norm, digits=0)}</span>"),
             font=dict(size=16))
@@ -57,7 +63,7 @@ def split_vs_norm(split: pd.DataFrame, basis: str = "budget") -> go.Figure:
     # On a phone the figures column is narrower (one line and a small norm), so the bars keep
     # room beside their labels.
     compact = [dict(a.to_plotly_json(), font=dict(size=12),
-                    text=(f"<b>{fmt.pct(share)}</b> {'✔' if ok else '✖'} {fmt.pp(d)}"
+                    text=(f"<b>{fmt.pct(share)}</b> {_verdict(ok)} {fmt.pp(d)}"
                           f"<br><span style='font-size:11px'>{i18n.t('split.norm').lower()} "
                           f"{fmt.pct(norm, digits=0)}</span>"))
                for a, share, norm, d, ok in zip(fig.layout.annotations, split[share_col],

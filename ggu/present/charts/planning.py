@@ -23,8 +23,7 @@ def plan_years(realised: pd.DataFrame, plan: pd.DataFrame) -> go.Figure:
     fund of each year as a line: where the plan stands against what went before."""
     rows = pd.concat([
         realised[["year", "category", "budget_eur"]].assign(is_plan=False),
-        plan[["year", "category", "category_budget_eur"]]
-        .rename(columns={"category_budget_eur": "budget_eur"}).assign(is_plan=True),
+        plan[["year", "category", "budget_eur"]].assign(is_plan=True),
     ], ignore_index=True)
     labels = {int(y): f"{int(y)}" + (f"<br>({i18n.t('plan.chart_plan')})" if p else "")
               for y, p in zip(rows["year"], rows["is_plan"])}

@@ -15,6 +15,7 @@ from ggu.present.narrative.exceptions import exception_reasons, rules_text  # no
 from ggu.present.narrative.goals import (  # noqa: F401
     goal_allocation_summary,
     goal_allocation_title,
+    goal_line,
     goals_by_verdict,
     goals_verdict_summary,
     indicator_summary,

@@ -26,7 +26,7 @@ def funding_title(by_year: pd.DataFrame) -> str:
 
 
 def funding_summary(this: pd.Series, year: int) -> str:
-    return i18n.t("bij.funding_summary", year=year, due=fmt.eur_mln(this["contributions_due_eur"]),
+    return i18n.t("bij.funding_summary", year=year, due=fmt.eur_mln(this["fund_eur"]),
                   rijk=fmt.eur_mln(this["budget_rijk_eur"]),
                   overig=fmt.eur_mln(this["budget_overig_eur"]))
 
@@ -71,5 +71,6 @@ def whatif_title(whatif: pd.DataFrame, rate) -> str:
 
 
 def whatif_summary(whatif: pd.DataFrame, year: int) -> str:
-    return i18n.t("bij.whatif_summary", fund=fmt.eur_mln(whatif["fund_eur"].iloc[0]), year=year,
+    return i18n.t("bij.whatif_summary", fund=fmt.eur_mln(whatif["whatif_fund_eur"].iloc[0]),
+                  year=year,
                   norms=" / ".join(fmt.pct(n, digits=0) for n in whatif["norm_pct"]))

@@ -42,7 +42,19 @@ def goal_allocation_title(goals: pd.DataFrame, year: int) -> str:
                   pct=fmt.pct(top["budget_share_pct"]))
 
 
-def goal_allocation_summary(goals: pd.DataFrame, year: int, compare: int) -> str:
+def goal_line(verdict, description) -> Markdown:
+    """'**✔ Op koers** · its description', without the description when there is none."""
+    label = f"**{verdict_label(verdict)}**"
+    return Markdown(label if fmt.missing(description) else f"{label} · {md(description)}")
+
+
+def goal_allocation_summary(goals: pd.DataFrame, year: int, compare: int | None) -> str:
+    if compare is None:   # one year of data
+        parts = "; ".join(i18n.t("dl.alloc_part_single", goal=g, budget=fmt.eur_mln(b),
+                                 pct=fmt.pct(s))
+                          for g, b, s in zip(goals["goal_id"], goals["budget_eur"],
+                                             goals["budget_share_pct"]))
+        return i18n.t("dl.alloc_summary_single", year=year, parts=parts)
     parts = "; ".join(
         i18n.t("dl.alloc_part", goal=g, budget=fmt.eur_mln(b), pct=fmt.pct(s),
                change=signed_pct(c))

@@ -31,6 +31,12 @@ def amount(x) -> str:
     return fmt.eur(x, digits=2)
 
 
+def contribution_recorded(row: pd.Series) -> bool:
+    """Whether the data holds the municipality's contribution for the year (sheet Bijdragen):
+    a year may list a municipality before its contribution is recorded."""
+    return not fmt.missing(row["rate_per_inhabitant_eur"])
+
+
 def use_recorded(row: pd.Series) -> bool:
     """Whether the data records, for the year, which municipalities use which products (sheet
     Gebruik). Without it everything is shared by inhabitants among all municipalities, and the
@@ -50,6 +56,8 @@ def lead(row: pd.Series, year: int, as_of, is_partial: bool) -> str:
                 rate=fmt.eur(row["rate_per_inhabitant_eur"], digits=2), spent_when=spent_when,
                 attributed=amount(row["attributed_eur"]),
                 pct=fmt.pct(row["attributed_vs_paid_pct"], digits=0))
+    if not contribution_recorded(row):
+        return i18n.t("gm.lead_no_contribution", **said)
     if not use_recorded(row):
         return i18n.t("gm.lead_no_use", **said)
     return i18n.t("gm.lead", **said, used=amount(row["attributed_used_eur"]),

@@ -13,10 +13,12 @@ from ggu.present.labels import amounts_apart
 def split_title(split: pd.DataFrame, year: int, basis: str = "budget") -> str:
     """E.g. 'Begroting 2024: structureel buiten de marge van ±2,0 %-punt rond de norm'."""
     flag = "is_within_tolerance" if basis == "budget" else "is_spent_within_tolerance"
-    outside = [i18n.value("category", c).lower()
-               for c, ok in zip(split["category"], split[flag]) if not ok]
     fields = dict(basis=i18n.t(f"basis.{basis}"), year=year,
                   tol=fmt.pp(split["tolerance_pp"].iloc[0]).lstrip("+"))
+    if all(fmt.missing(ok) for ok in split[flag]):   # no budget (or spending) in the year
+        return i18n.t("split.title_none", **fields)
+    outside = [i18n.value("category", c).lower()
+               for c, ok in zip(split["category"], split[flag]) if not ok]
     if not outside:
         return i18n.t("split.title_ok", **fields)
     listed = ", ".join(outside[:-1]) + f" {i18n.t('word.and')} " + outside[-1] \

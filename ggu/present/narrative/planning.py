@@ -20,13 +20,14 @@ def years_title(years: pd.DataFrame, realised: pd.DataFrame) -> str:
     first = years.iloc[0]
     base = realised.loc[realised["year"] == realised["year"].max(), "budget_eur"].sum()
     return i18n.t("plan.years_title", year=int(first["year"]),
-                  budget=fmt.eur_mln(first["budget_eur"]), base=fmt.eur_mln(base))
+                  budget=fmt.eur_mln(first["year_budget_eur"]), base=fmt.eur_mln(base))
 
 
 def years_summary(years: pd.DataFrame) -> str:
     first, last = years.iloc[0], years.iloc[-1]
     return i18n.t("plan.years_summary", y0=int(first["year"]), y1=int(last["year"]),
-                  b0=fmt.eur_mln(first["budget_eur"]), b1=fmt.eur_mln(last["budget_eur"]),
+                  b0=fmt.eur_mln(first["year_budget_eur"]),
+                  b1=fmt.eur_mln(last["year_budget_eur"]),
                   f0=fmt.eur_mln(first["fund_eur"]), f1=fmt.eur_mln(last["fund_eur"]))
 
 
@@ -64,7 +65,7 @@ def norm_sentence(plan: pd.DataFrame, year: int) -> str:
     asks in euros (norm_eur of plan_by_year.sql) and how far that is, and the room."""
     money, rows = _money(plan), plan[plan["year"] == year]
     parts = [i18n.t("plan.norm_part", category=i18n.value("category", r.category).lower(),
-                    budget=money(r.category_budget_eur), norm=money(r.norm_eur),
+                    budget=money(r.budget_eur), norm=money(r.norm_eur),
                     gap=_gap_words(r.norm_gap_eur, money))
              for r in rows.itertuples(index=False)]
     return i18n.t("plan.norm_year", year=int(year), parts="; ".join(parts),
@@ -78,7 +79,7 @@ def norm_table(plan: pd.DataFrame) -> pd.DataFrame:
     for category, rows in plan.groupby("category", sort=False):
         head = i18n.t("plan.norm_column", category=i18n.value("category", category),
                       norm=fmt.pct(rows["norm_pct"].iloc[0], digits=0))
-        out[head] = [i18n.t("plan.norm_cell", budget=money(r.category_budget_eur),
+        out[head] = [i18n.t("plan.norm_cell", budget=money(r.budget_eur),
                             norm=money(r.norm_eur), gap=_gap_words(r.norm_gap_eur, money))
                      for r in rows.itertuples(index=False)]
     out[i18n.t("plan.kpi_room")] = [f"{room_word(v)} {money(v)}"
@@ -87,11 +88,9 @@ def norm_table(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def as_split(plan: pd.DataFrame, year: int) -> pd.DataFrame:
-    """One plan year's rows in the shape of split_by_category_by_year.sql (for the split
-    chart and its title)."""
-    rows = plan[plan["year"] == year].drop(columns=["budget_eur"])
-    return rows.rename(columns={"category_budget_eur": "budget_eur",
-                                "share_pct": "budget_share_pct"}).reset_index(drop=True)
+    """One plan year's rows (plan_by_year.sql returns the category columns in the shape of
+    split_by_category_by_year.sql: the split chart and its title read either)."""
+    return plan[plan["year"] == year].reset_index(drop=True)
 
 
 def plan_split_title(plan: pd.DataFrame, year: int) -> str:
@@ -101,6 +100,9 @@ def plan_split_title(plan: pd.DataFrame, year: int) -> str:
 def plan_split_summary(plan: pd.DataFrame) -> str:
     parts = []
     for year, rows in plan.groupby("year", sort=True):
+        if all(fmt.missing(ok) for ok in rows["is_within_tolerance"]):   # a budget of nothing
+            parts.append(f"{int(year)}: " + i18n.t("plan.split_none"))
+            continue
         off = [i18n.value("category", c).lower()
                for c, ok in zip(rows["category"], rows["is_within_tolerance"]) if not ok]
         parts.append(f"{int(year)}: " + (i18n.t("plan.split_all_ok") if not off else
@@ -134,7 +136,7 @@ def year_table(years: pd.DataFrame) -> pd.DataFrame:
         i18n.t("plan.col_year"): [str(int(y)) for y in years["year"]],
         i18n.t("plan.kpi_rate"): [fmt.eur(r, digits=4) for r in years["rate_per_inhabitant_eur"]],
         i18n.t("plan.kpi_fund"): [fmt.eur(v) for v in years["fund_eur"]],
-        i18n.t("plan.kpi_budget"): [fmt.eur(v) for v in years["budget_eur"]],
+        i18n.t("plan.kpi_budget"): [fmt.eur(v) for v in years["year_budget_eur"]],
         i18n.t("plan.kpi_fonds_budget"): [fmt.eur(v) for v in years["fonds_budget_eur"]],
         i18n.t("plan.kpi_room"): [f"{room_word(v)} {fmt.eur(v)}" for v in years["room_eur"]]})
 

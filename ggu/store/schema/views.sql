@@ -16,11 +16,13 @@ select
 from item as i
 left join goal as g on i.goal_id = g.goal_id;
 
--- The date the figures run to: stated in meta, else the last booking date.
+-- The date the figures run to: stated in meta, else the last booking date, else (no spending
+-- booked at all, e.g. a first import of only a budget) the day the snapshot was written.
 create or replace view v_as_of as
 select coalesce(
     (select as_of_date from v_meta),
-    (select max(booking_date) from spend)
+    (select max(booking_date) from spend),
+    (select try_cast(try_cast(created_at as timestamp) as date) from v_meta)
 ) as as_of_date;
 
 -- The base year: the latest year with budget rows not after the year of the as-of date. The

@@ -62,7 +62,7 @@ def test_figures_by_hand_on_the_tiny_set(written):
     y = years["2024"]
     assert (y["budget_eur"], y["budget_rijk_eur"], y["spent_eur"]) == ("1000.00", "100.00",
                                                                        "500.00")
-    assert (y["contributions_due_eur"], y["contributions_received_eur"]) == ("12000.00",
+    assert (y["fund_eur"], y["contributions_received_eur"]) == ("12000.00",
                                                                              "7500.00")
     assert y["is_partial_year"] == "true" and years["2023"]["is_partial_year"] == "false"
     split = {r["category"]: r for r in rows(folder, "verdeling_per_categorie")

@@ -94,7 +94,7 @@ def year_words(f: Figures, year: int) -> str:
     key = "site.year_words_partial" if row["is_partial_year"] else "site.year_words"
     return t(key, year=year, budget=fmt.eur_mln(row["budget_eur"]),
              spent=fmt.eur_mln(row["spent_eur"]), realised=fmt.pct(row["realised_pct"]),
-             due=fmt.eur_mln(row["contributions_due_eur"]),
+             due=fmt.eur_mln(row["fund_eur"]),
              received=fmt.eur_mln(row["contributions_received_eur"]),
              municipalities=int(row["paying_municipalities"]),
              as_of=fmt.date(f.meta["as_of_date"]))
@@ -123,7 +123,7 @@ def trend_chart(f: Figures) -> Chart:
     return Chart("trend", narrative.trend_title(f.totals), narrative.trend_summary(f.totals),
                  charts.budget_vs_spent(f.totals, "year", partial_label(f)),
                  table(f.totals, ["year", "budget_eur", "spent_eur", "realised_pct",
-                                  "contributions_due_eur"]))
+                                  "fund_eur"]))
 
 
 def item_links(f: Figures, rows: pd.DataFrame, lang: str, columns: list[str]) -> list[dict]:

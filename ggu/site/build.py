@@ -11,6 +11,7 @@ The municipalities' pages and briefs (most of the work) are written by `workers`
 while this process writes the other pages."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import hashlib
@@ -18,7 +19,9 @@ import json
 import multiprocessing
 import os
 import shutil
+import sys
 import time
+import types
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +156,23 @@ def _build_into(target: Path, data_dir, snapshot, key, progress, workers, base_u
                   cpu_seconds=cpu)
 
 
+@contextlib.contextmanager
+def plain_main():
+    """A worker process first runs its parent's __main__ again (multiprocessing's forkserver and
+    spawn), by module name or else by file. The build's workers need nothing from it, and a
+    script run as __main__ by file (a Streamlit page script, also in AppTest, which leaves it
+    there) must not run again in them: while they start, __main__ is a blank module."""
+    main = sys.modules.get("__main__")
+    if getattr(main, "__spec__", None) is not None or getattr(main, "__file__", None) is None:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
                made: dt.date) -> tuple[int, float]:
     """Every page of the site into site.out; returns the number of pages (both languages) and
@@ -171,8 +191,9 @@ def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
     pool = ProcessPoolExecutor(max(1, workers),
                                mp_context=multiprocessing.get_context("forkserver"))
     try:
-        futures = [pool.submit(municipalities.write_chunk, site, str(snapshot_path), year, lang,
-                               chunk, made) for lang, chunk in chunks]
+        with plain_main():   # the workers start at the submits
+            futures = [pool.submit(municipalities.write_chunk, site, str(snapshot_path), year,
+                                   lang, chunk, made) for lang, chunk in chunks]
         write_pages(site, f, str(snapshot_path), year, data_dir)
         done += 1
         tell(done, total, "pages")

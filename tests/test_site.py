@@ -19,7 +19,7 @@ from conftest import build_tiny
 from test_attribution import USE_SQL
 
 from ggu.config import ROOT
-from ggu.site import build
+from ggu.site import build, search
 from ggu.store import Store
 
 pytestmark = [pytest.mark.app, pytest.mark.slow]
@@ -230,3 +230,27 @@ def test_out_refuses_a_folder_with_files(tmp_path):
                          text=True, timeout=600)
     assert run.returncode == 1 and "niet leeg" in run.stderr
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+
+
+def test_a_failed_build_leaves_the_current_site_as_it_was(tmp_path, monkeypatch):
+    """A build that fails at its very end (the search index, after every page is written)
+    switches nothing and leaves no half build behind; current still serves the last one."""
+    data = tmp_path / "data"
+    build_tiny(data)
+    build.build(data)
+    root = data / "site"
+    before = (root / "current" / "nl/gemeenten/GM0001/index.html").read_bytes()
+    Store(data).write(lambda con: (con.execute(USE_SQL), {"item_use": 5})[1],
+                      action="import", user="test")                  # a new snapshot
+
+    def broken(out):
+        assert list(out.rglob("*.html"))          # the pages are there: only the end fails
+        raise search.SearchError("pagefind stopped")
+
+    monkeypatch.setattr(search, "index", broken)
+    with pytest.raises(search.SearchError):
+        build.build(data)
+    assert os.readlink(root / "current") == "0001"
+    assert (root / "current" / "nl/gemeenten/GM0001/index.html").read_bytes() == before
+    assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) == [
+        "0001", "current"]

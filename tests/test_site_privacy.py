@@ -78,3 +78,10 @@ def test_nothing_beyond_the_reader_view_in_any_file(planted):
     home = (planted / "nl/index.html").read_text(encoding="utf-8")
     assert PUBLISHED in home
     assert (planted / "nl/scenarios/Zeekraalplan/index.html").exists()
+    # and the search above looked inside every kind of file: the public first sentence is
+    # found in the search index, the CSV, the Parquet file and a precompressed page
+    seen = {p.relative_to(planted).as_posix() for p, text in said.items()
+            if PUBLIC_SENTENCE.rstrip(".") in text}
+    assert any(s.startswith("pagefind/fragment/") for s in seen), sorted(seen)
+    assert {"data/statusrapportages.csv", "data/statusrapportages.parquet",
+            "nl/producten/A/index.html.gz"} <= seen, sorted(seen)

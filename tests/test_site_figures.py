@@ -1,7 +1,8 @@
 """A municipality's page on the public site, its council brief and "Mijn gemeente" on the
 dashboard's Bijdragen page give the same figures, to the cent: for a sample of municipalities
 (the largest, the smallest, one with a quote in its name), every year on the page against the
-brief of that year, and the page's year against the dashboard."""
+brief of that year, and against the dashboard every year for Utrecht, the brief's year for
+Vlieland."""
 from __future__ import annotations
 
 import datetime as dt
@@ -61,11 +62,16 @@ def test_every_year_on_the_page_is_the_brief_to_the_cent(sample_site, demo_dir, 
 
 @pytest.mark.parametrize("code", SAMPLE[:2])
 def test_the_page_is_the_dashboard_to_the_cent(sample_site, demo_dir, monkeypatch, code):
+    """Utrecht in every year of the page, Vlieland in the brief's year: the page's figures are
+    Mijn gemeente's metrics on the dashboard (and the brief's)."""
     out, year = sample_site
     html = Page((out / "nl/gemeenten" / code / "index.html").read_text(encoding="utf-8"))
-    paid, attributed, _ = year_rows(html)[year]
-    at = run_app(demo_dir, monkeypatch, "pages/bijdragen.py", gemeente=code, jaar=str(year))
-    m = metrics(at)
-    assert (plain(m[f"Betaald {year}"]), plain(m[f"Toegerekend {year}"])) == (paid, attributed)
+    rows = year_rows(html)
+    for y in sorted(rows) if code == SAMPLE[0] else [year]:
+        paid, attributed, _ = rows[y]
+        at = run_app(demo_dir, monkeypatch, "pages/bijdragen.py", gemeente=code, jaar=str(y))
+        m = metrics(at)
+        assert (plain(m[f"Betaald {y}"]), plain(m[f"Toegerekend {y}"])) == (paid, attributed), y
+    paid, attributed, _ = rows[year]
     brief_text = plain(pdf_text(brief_pdf.render_brief(brief.build(year, code, demo_dir))))
     assert paid in brief_text and attributed in brief_text

@@ -254,3 +254,10 @@ def test_a_failed_build_leaves_the_current_site_as_it_was(tmp_path, monkeypatch)
     assert (root / "current" / "nl/gemeenten/GM0001/index.html").read_bytes() == before
     assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) == [
         "0001", "current"]
+
+
+def test_the_status_chart_says_which_year_runs_to_the_as_of_date(tiny_site):
+    """The year's page of a complete year says that the running year (not that year) is
+    counted on the as-of date."""
+    home = page(tiny_site, "nl/index.html").text
+    assert "(voor 2024: op 31 oktober 2024)" in home and "(voor 2023: op " not in home

@@ -17,6 +17,7 @@ import contextlib
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -112,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default="data")
     args = parser.parse_args(argv)
     root = site_root(args.root or None, args.data_dir)
+    # stopped by a supervisor (SIGTERM) as by Ctrl-C: nginx stops with it, not left running
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with served(root, args.port, args.address) as url:
         print(f"De site ({root}) op {url}/nl/ — Ctrl-C stopt.", flush=True)
         try:

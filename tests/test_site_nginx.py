@@ -9,13 +9,14 @@ import gzip
 import os
 import signal
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from deploy.site import served
+from deploy.site import listening, served
 from ggu.config import ROOT
 from ggu.site.compress import precompress
 from tools.browser import free_port
@@ -172,3 +173,23 @@ def test_the_load_tool_reads_municipality_pages_through_nginx_with_ab(tmp_path):
     sizes = {p.stat().st_size for p in tmp_path.rglob("index.html.gz")}
     assert outcome.bytes_per_page in sizes   # the precompressed page, as a browser gets it
     assert outcome.nginx_cpu_s >= 0 and 0 <= outcome.p50_ms <= outcome.p95_ms <= outcome.max_ms
+
+
+def test_serve_site_stopped_with_sigterm_stops_its_nginx(tmp_path):
+    """A supervisor stops the server with SIGTERM: nginx goes with it (it was left running,
+    orphaned, on the port)."""
+    root = make_build(tmp_path / "site")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "deploy.site", "--port", str(port),
+                             "--root", str(root)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert "Ctrl-C" in proc.stdout.readline()            # printed once nginx listens
+        assert get(f"http://127.0.0.1:{port}/nl/")[0] == 200
+        proc.terminate()
+        assert proc.wait(timeout=30) == 0
+        deadline = time.monotonic() + 10
+        while listening(port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not listening(port)
+    finally:
+        proc.kill()

@@ -261,3 +261,23 @@ def test_the_status_chart_says_which_year_runs_to_the_as_of_date(tiny_site):
     counted on the as-of date."""
     home = page(tiny_site, "nl/index.html").text
     assert "(voor 2024: op 31 oktober 2024)" in home and "(voor 2023: op " not in home
+
+
+def test_every_page_of_demo_data_carries_the_demo_mark(tmp_path):
+    """While the data is demo data, every page (both languages, the embed cards, the 404 page)
+    says so, and the data package says is_demo; the tiny set (real data) has no mark above."""
+    data = tmp_path / "data"
+    build_tiny(data)
+    Store(data).write(lambda con: (con.execute(
+        "delete from meta where key = 'is_demo'; insert into meta values ('is_demo', 'true')"),
+        {"meta": 1})[1], action="import", user="test")
+    out = tmp_path / "site"
+    build.build(data, out=out)
+    marks = {"nl": "Voorbeelddata", "en": "Sample data"}
+    pages = sorted(p for p in out.rglob("*.html") if p != out / "index.html")  # not the redirect
+    assert len(pages) > 40
+    for path in pages:
+        parts = path.relative_to(out).parts
+        lang = parts[1] if parts[0] == "embed" else parts[0] if parts[0] in marks else "nl"
+        assert marks[lang] in Page(path.read_text(encoding="utf-8")).text, path
+    assert json.loads((out / "data/datapackage.json").read_text())["is_demo"] is True

@@ -210,6 +210,17 @@ def test_atomic_switch_survives_kill_9(tmp_path):
     assert sorted(p.name for p in root.iterdir() if p.name.isdigit()) == ["0001", "0002"]
 
 
+def test_a_new_program_builds_the_same_snapshot_again(tmp_path, monkeypatch):
+    """The no-op is for the same snapshot made by the same program: after an update of the
+    dashboard (its pages, queries or templates) Publiceren builds again."""
+    data = tmp_path / "data"
+    build_tiny(data)
+    key = build.build_key("0001", data)
+    assert build.build_key("0001", data) == key
+    monkeypatch.setattr(build, "code_fingerprint", lambda: "another version")
+    assert build.build_key("0001", data) != key
+
+
 def test_prune_keeps_the_last_builds_and_the_current(tmp_path):
     root = tmp_path / "site"
     for n in range(1, 6):

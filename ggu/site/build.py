@@ -4,8 +4,9 @@ Into the data folder (the default): one immutable build per snapshot in <data>/s
 written aside as NNNN.part and renamed when complete, then `site/current` (a symlink) switched
 to it with one os.replace: a reader never sees half a build, a failed or killed build leaves
 the current site as it was (its .part folder is removed by the next build), a build of an
-unchanged snapshot (and unchanged published scenarios) is a no-op, and the last KEEP builds are
-kept. With `out`: one build written into that folder (for an upload to object storage).
+unchanged snapshot (with unchanged published scenarios and program) is a no-op, and the last
+KEEP builds are kept. With `out`: one build written into that folder (for an upload to object
+storage).
 
 The municipalities' pages and briefs (most of the work) are written by `workers` processes
 while this process writes the other pages."""
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -53,11 +55,25 @@ def published(data_dir) -> list:
                   key=lambda s: s.name)
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """The program that makes the pages: every file of ggu/ and queries/ (a new version of the
+    dashboard publishes again, even of the same snapshot)."""
+    digest = hashlib.sha256()
+    for path in sorted((*(config.ROOT / "ggu").rglob("*"), *config.QUERIES_DIR.rglob("*"))):
+        if path.is_file() and path.suffix in (".py", ".sql", ".html", ".css", ".js"):
+            digest.update(path.relative_to(config.ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def build_key(snapshot_id: str, data_dir) -> str:
-    """What a build is made of: the snapshot and the published scenarios' saved versions."""
+    """What a build is made of: the snapshot, the published scenarios' saved versions and the
+    program's files."""
     scenarios = json.dumps([s.to_dict() for s in published(data_dir)], sort_keys=True,
                            default=str)
-    return f"{snapshot_id}-{hashlib.sha256(scenarios.encode()).hexdigest()[:12]}"
+    made_of = f"{scenarios}\n{code_fingerprint()}"
+    return f"{snapshot_id}-{hashlib.sha256(made_of.encode()).hexdigest()[:12]}"
 
 
 def site_root(data_dir) -> Path:

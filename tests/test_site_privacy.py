@@ -1,7 +1,8 @@
 """The site shows what a reader (role lezer) sees in the dashboard, nothing more: a planning
-scenario in concept, the second sentence of a status explanation and a failed login, each
-planted with unique words, are in no file of the build (HTML, JSON, CSV, Parquet, PDF, the
-search index), while what a reader may see of them is."""
+scenario in concept, the second sentence of a status explanation, a failed login and the
+administrator's name in Beheer's import and scenario logs, each planted with unique words, are
+in no file of the build (HTML, JSON, CSV, Parquet, PDF, the search index), while what a reader
+may see of them is."""
 from __future__ import annotations
 
 import gzip
@@ -25,6 +26,7 @@ SECRET_ACCOUNT = "wadslak-inbreker"
 SECRET_ADDRESS = "198.51.100.77"
 PUBLIC_SENTENCE = "Leverancier kiest andere aanpak."
 PUBLISHED = "Zeekraalplan"
+SECRET_ADMIN = "zeehond-beheerder"     # who imported and saved: Beheer's log, not the public's
 
 
 def texts(path: Path) -> list[str]:
@@ -51,12 +53,12 @@ def planted(tmp_path_factory):
     store.write(lambda con: (con.execute(
         "insert into status_report values ('A', '2024-10-15', 'rood', ?, 'beheer')",
         [f"{PUBLIC_SENTENCE} {SECRET_SENTENCE}"]), {"status_report": 1})[1],
-        action="import", user="test")
+        action="import", user=SECRET_ADMIN)
     plans = Plans(data)
     plans.save(Scenario(name=SECRET_SCENARIO, rate_per_inhabitant_eur=Decimal("3.40"),
-                        description=SECRET_NOTE), user="test")
+                        description=SECRET_NOTE), user=SECRET_ADMIN)
     plans.save(Scenario(name=PUBLISHED, rate_per_inhabitant_eur=Decimal("3.20"),
-                        status="gepubliceerd"), user="test")
+                        status="gepubliceerd"), user=SECRET_ADMIN)
     guard = lockout.Guard(data)
     guard.record(SECRET_ACCOUNT, SECRET_ADDRESS, ok=False)
     out = tmp_path_factory.mktemp("privacy-out") / "site"
@@ -69,7 +71,7 @@ def test_nothing_beyond_the_reader_view_in_any_file(planted):
     assert len(files) > 40
     said = {p: "\n".join(texts(p)) for p in files}
     for secret in (SECRET_SENTENCE, "kwelderzwam", SECRET_SCENARIO, "Kwelderplan".lower(),
-                   "slikgarnaal", SECRET_ACCOUNT, SECRET_ADDRESS):
+                   "slikgarnaal", SECRET_ACCOUNT, SECRET_ADDRESS, SECRET_ADMIN):
         found = [str(p.relative_to(planted)) for p, text in said.items() if secret in text]
         assert not found, f"{secret!r} in {found}"
     # what a reader may see of the same things is there: the test looks where they would be

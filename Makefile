@@ -16,7 +16,7 @@ DEBS ?= chromium poppler-utils fonts-liberation fonts-dejavu-core
 # then; otherwise it serves without them and says what is missing.
 CAN_APT ?= $(if $(filter 0,$(shell id -u)),1,0)
 
-.PHONY: run test check demo install install-dev chromium debs optional optional-chromium \
+.PHONY: run test check lock demo install install-dev chromium debs optional optional-chromium \
 	optional-charts node screenshots clean serve haproxy serve-site nginx
 
 run: install optional $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
@@ -46,7 +46,8 @@ $(DATA_DIR)/site/current: | $(DATA_DIR)/CURRENT optional-charts
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	$(PY) -m ggu site build --data-dir $(DATA_DIR)
 
-check: install-dev node_modules/.package-lock.json  ## The unit, sql and app tiers and the layer contracts (no browser, nothing slow)
+check: install-dev node_modules/.package-lock.json  ## The type check, then the unit, sql and app tiers and the layer contracts (no browser, nothing slow)
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -n $(WORKERS) --dist worksteal -m "not browser and not slow"
 
 demo: install  ## (Re)build the demo data set as a new snapshot (no-op when it is current)
@@ -58,15 +59,32 @@ $(DATA_DIR)/CURRENT:
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
+# From the locks: every package, transitive ones too, at its locked version and hash.
 install: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+$(VENV)/.installed: requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 install-dev: $(VENV)/.installed-dev
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.lock requirements-dev.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements-dev.lock
 	touch $(VENV)/.installed $@
+
+# The locks, after a change of requirements*.txt: uv (pinned here, run with uvx or a uv on the
+# PATH) resolves for Python 3.11 on Linux x86_64, with the hashes of every file of each version;
+# pins already in a lock stay unless a requirement asks otherwise (--upgrade-package NAME moves
+# one). Check the result installs in a fresh venv: docs/architecture.md, "Tooling".
+UV ?= uvx uv@0.13.8
+lock:  ## Lock requirements*.txt into requirements*.lock (hashes; needs uv 0.13.8)
+	for f in requirements requirements-dev; do \
+		cp $$f.lock $$f.lock.new && \
+		$(UV) pip compile --quiet --no-config --python-version 3.11 \
+			--python-platform x86_64-manylinux_2_28 --generate-hashes \
+			--index-url https://pypi.org/simple --no-header $$f.txt -o $$f.lock.new && \
+		{ sed -n '1,3p' $$f.lock; cat $$f.lock.new; } > $$f.lock.tmp && \
+		mv $$f.lock.tmp $$f.lock && rm $$f.lock.new || exit 1; \
+	done
 
 chromium:  ## Debian's Chromium, poppler-utils and fonts (the tests need them)
 	@$(MAKE) --no-print-directory debs IF_MISSING=fail

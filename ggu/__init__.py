@@ -13,5 +13,6 @@
                         function that makes a file name from data (never leaves its folder)
 
 A package imports only from the layers below it; siblings on one line not from each other.
-The import-linter contracts in .importlinter hold this, and `make check` runs them.
+The import-linter contracts in pyproject.toml hold this, and `make check` runs them. The layer
+map, what each package may import and the conventions across them: docs/architecture.md.
 """

@@ -26,7 +26,7 @@ MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 LOCK_FOR = timedelta(minutes=15)
 FILE_NAME = "logins.sqlite"
-PASSWORD_ACCOUNT = "beheerder"   # the one account of the Beheer password login
+PASSWORD_ACCOUNT = "beheerder"   # noqa: S105 (an account name) the one account of the Beheer password login
 Error = sqlite3.Error   # what a log that cannot be read or written raises (with OSError)
 
 log = logging.getLogger("ggu.login")

@@ -8,7 +8,7 @@ from ggu.i18n import t, value
 from ggu.present import downloads
 from ggu.present.tables import display_frame
 from ggu.store.codes import BODIES
-from ggu.web import blocks, data, url
+from ggu.web import blocks, data, frames, url
 
 blocks.frame_guard()
 
@@ -57,7 +57,7 @@ if rows.empty:
     st.info(t("dec.none"))
     st.stop()
 st.dataframe(display_frame(rows, COLUMNS), hide_index=True, key="decisions_table",
-             height=min(38 + 35 * len(rows), 700),
+             height=frames.table_height(len(rows), 700),
              column_config={t("col.decision"): st.column_config.TextColumn(width="large")})
 name = f"GGU-besluiten-{year_from}-{year_to}"
 buttons = st.container(horizontal=True)

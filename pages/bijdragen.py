@@ -1,5 +1,7 @@
 """Bijdragen: what the municipalities pay into the Fonds GGU, per year, per municipality
 ("Mijn gemeente") and per province, and a what-if for the rate per inhabitant."""
+from functools import partial
+
 import streamlit as st
 
 from ggu import i18n
@@ -9,23 +11,17 @@ from ggu.present import choices, narrative
 from ggu.present.narrative import municipality as mine_words
 from ggu.present.tables import display_frame
 from ggu.present.text import md, md_frame, msg
-from ggu.report import brief, brief_pdf
+from ggu.report import brief
 from ggu.store import snapshot_id
-from ggu.web import blocks, charts, data, parts, url
+from ggu.web import blocks, charts, data, documents, frames, parts, url
 
 blocks.frame_guard()
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _brief(snapshot: str, year: int, code: str, lang: str) -> bytes:
-    """The council brief (PDF) of a municipality, made when its button is pressed."""
-    return brief_pdf.render_brief(brief.build(year, code, lang=lang, query=data.query))
 
 
 year = blocks.year()
 meta = data.query("meta").iloc[0]
 by_year = data.query("contributions_by_year")
-this = by_year[by_year["year"] == year]
+this = frames.rows_of(by_year, "year", year)
 
 st.title(t("bij.title", year=year), anchor=False)
 st.markdown(t("bij.lead"))
@@ -58,7 +54,7 @@ def mine_block() -> None:
     if code is None:
         st.info(t("bij.mine_none"), icon=":material/search:")
         return
-    mine = municipalities[municipalities["cbs_code"] == code].iloc[0]
+    mine = frames.row_of(municipalities, "cbs_code", code)
     # What it gets: the attribution (attribution_by_municipality*.sql), as in its brief.
     attribution = data.query("attribution_by_municipality", year=year, cbs_code=code)
     with st.container(border=True):
@@ -66,7 +62,7 @@ def mine_block() -> None:
         if not attribution.empty:   # the brief first: what a councillor came for
             st.download_button(
                 t("gm.download", year=year), key="mine_brief", icon=":material/download:",
-                data=lambda s=snapshot_id(), c=code, lang=i18n.lang(): _brief(s, year, c, lang),
+                data=partial(documents.council_brief, snapshot_id(), year, code, i18n.lang()),
                 file_name=brief.file_name(code, mine["name"]), mime="application/pdf",
                 help=t("gm.download_help"), on_click="ignore")
         m1, m2, m3 = st.columns(3)

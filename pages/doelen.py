@@ -9,7 +9,7 @@ from ggu.present import choices, narrative
 from ggu.present.labels import verdict_label
 from ggu.present.tables import styled_frame
 from ggu.present.text import md
-from ggu.web import blocks, charts, data
+from ggu.web import blocks, charts, data, frames
 
 blocks.frame_guard()
 year = blocks.year()
@@ -36,13 +36,14 @@ blocks.chart(charts.goal_allocation(goals, year, compare), key="goal_allocation"
                       "budget_change_pct", "compare_forecast_eur", "forecast_change_pct"])
 
 for goal in goals.itertuples(index=False):
-    goal_indicators = indicators[indicators["goal_id"] == goal.goal_id].reset_index(drop=True)
+    goal_indicators = frames.rows_of(indicators, "goal_id", goal.goal_id).reset_index(drop=True)
     with st.container(border=True):
         verdict = goal_indicators["goal_verdict"].iloc[0] if len(goal_indicators) else None
         st.header(md(f"{goal.goal_id} · {goal.name}"), anchor=False)
         st.markdown(md(narrative.goal_line(verdict, goal.description)))
         if len(goal_indicators) and goal_indicators["is_goal_stale"].iloc[0]:
-            st.warning(t("dl.stale", last=fmt.date(goal_indicators["last_measured_date"].max())),
+            last = frames.latest(goal_indicators, "last_measured_date")
+            st.warning(t("dl.stale", last=fmt.date(last)),
                        icon=":material/schedule:")
         m1, m2, m3, m4 = st.columns(4)
         m1.metric(t("kpi.budget"), fmt.eur_mln(goal.budget_eur), border=True,
@@ -73,14 +74,14 @@ for goal in goals.itertuples(index=False):
                                   "target_value", "target_year", "latest_value",
                                   "last_measured_date", "progress_pct", "expected_pct",
                                   "verdict"])
-            trend = measurements[measurements["goal_id"] == goal.goal_id]
+            trend = frames.rows_of(measurements, "goal_id", goal.goal_id)
             blocks.chart(data.cached_figure("indicator_trend", "indicator_measurements",
                                             "goal_id", goal.goal_id),
                          key=f"trend_{goal.goal_id}", level=3,
                          title=narrative.trend_measurements_title(trend),
                          summary=narrative.trend_measurements_summary(trend),
                          table=trend, columns=["name", "measured_date", "value", "progress_pct"])
-        served = items[items["goal_id"] == goal.goal_id]
+        served = frames.rows_of(items, "goal_id", goal.goal_id)
         with st.expander(t("dl.items_title", n=len(served), year=year)):
             st.dataframe(styled_frame(
                 served.assign(reason=narrative.exception_reasons(served)),

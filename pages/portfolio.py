@@ -13,7 +13,7 @@ from ggu.present.labels import signed_pct, verdict_label
 from ggu.present.tables import display_frame, status_grid, styled_frame
 from ggu.present.text import md, msg
 from ggu.store.codes import CATEGORIES, KINDS, STATUSES
-from ggu.web import blocks, charts, data, parts, status, url
+from ggu.web import blocks, charts, data, frames, parts, status, url
 
 blocks.frame_guard()
 rules_help = msg("pf.exceptions_help",
@@ -76,9 +76,9 @@ f1, f2, f3, f4, f5 = st.columns(5)
 categories = f1.multiselect(t("col.category"), CATEGORIES, key="pf_category",
                             format_func=lambda c: value("category", c),
                             placeholder=t("pf.all"), select_all=False)
-themes = f2.multiselect(t("col.theme"), sorted(all_rows["theme"].unique()), key="pf_theme",
+themes = f2.multiselect(t("col.theme"), frames.options(all_rows, "theme"), key="pf_theme",
                         placeholder=t("pf.all"), select_all=False)
-goals = f3.multiselect(t("pf.goal"), sorted(all_rows["goal_id"].unique()), key="pf_goal",
+goals = f3.multiselect(t("pf.goal"), frames.options(all_rows, "goal_id"), key="pf_goal",
                        format_func=lambda g: f"{g} {goal_names[g]}", placeholder=t("pf.all"),
                        select_all=False)
 statuses = f4.multiselect(t("col.status"), STATUSES, key="pf_status",
@@ -114,7 +114,7 @@ st.dataframe(styled_frame(rows, ["name", "status", "budget_eur", "spent_eur", "r
                                  "forecast_deviation_pct", "reason", "category", "kind",
                                  "theme", "goal_name", "owner"]),
              hide_index=True, key="pf_table", on_select=partial(_pick, shown_ids),
-             selection_mode="single-row", height=min(38 + 35 * max(len(rows), 1), 560),
+             selection_mode="single-row", height=frames.table_height(len(rows), 560),
              placeholder="–")
 
 # -- Status through time --------------------------------------------------------------------
@@ -130,7 +130,7 @@ if not grid.empty and shown_ids:
     st.header(md(narrative.status_grid_title(grid)), anchor=False)
     st.caption(md(narrative.status_grid_summary(grid)) + " " + t("st.grid_caption"))
     st.dataframe(status_grid(grid), hide_index=True, key="pf_status_grid",
-                 height=min(38 + 35 * grid["item_id"].nunique(), 560))
+                 height=frames.table_height(grid["item_id"].nunique(), 560))
 
 # -- One item -------------------------------------------------------------------------------
 st.header(t("pf.detail_title"), anchor=DETAIL)
@@ -143,7 +143,7 @@ if not item_id:
     st.caption(t("pf.pick_hint"))
 
 if item_id:
-    item = items[items["item_id"] == item_id].iloc[0]
+    item = frames.row_of(items, "item_id", item_id)
     item_decisions = data.query("decisions", item_id=item_id)
     with st.container(border=True):
         st.markdown(f"### {md(item['name'])}")
@@ -156,7 +156,7 @@ if item_id:
                                       only_changes=True))
         with h2:
             status.decisions(item_decisions, t("st.decisions_title"), t("st.decisions_none"))
-        in_year = all_rows[all_rows["item_id"] == item_id]
+        in_year = frames.rows_of(all_rows, "item_id", item_id)
         if in_year.empty:
             st.info(t("pf.item_not_in_year", year=year))
         else:

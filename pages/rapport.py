@@ -1,6 +1,8 @@
 """ALV-rapport: the year in slides (presentation mode: the slides fill the screen, one at a
 time, `?presentatie=1&dia=N`, keys as in the HTML file) and the same slides as PDF, PowerPoint
 and HTML downloads."""
+from functools import partial
+
 import streamlit as st
 
 from ggu import i18n, paths, report
@@ -8,7 +10,7 @@ from ggu.i18n import t
 from ggu.present.text import md_frame
 from ggu.report import html as report_html
 from ggu.store import snapshot_id
-from ggu.web import blocks, data, deck
+from ggu.web import blocks, deck, documents
 from ggu.web.plot import plot
 
 blocks.frame_guard()
@@ -18,25 +20,10 @@ lang = i18n.lang()
 snapshot = snapshot_id()
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _report(snapshot: str, year: int, lang: str) -> report.Report:
-    return report.build(year, lang=lang, query=data.query)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _file(snapshot: str, year: int, lang: str, fmt_name: str) -> bytes:
-    return report.render(_report(snapshot, year, lang), fmt_name)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _deck(snapshot: str, year: int, lang: str) -> str:
-    return report_html.deck_html(_report(snapshot, year, lang))
-
-
-rep = _report(snapshot, year, lang)
+rep = documents.alv_report(snapshot, year, lang)
 
 if deck.presenting():   # the slides fill the screen, over the sidebar and the banner
-    deck.present(rep, _deck(snapshot, year, lang))
+    deck.present(rep, documents.alv_deck(snapshot, year, lang))
 else:
     deck.leave_address()
     st.title(t("rp.page_title", year=year), anchor=False)
@@ -46,7 +33,7 @@ else:
         for col, fmt_name in zip(st.columns(3), report.FORMATS):
             col.download_button(
                 t(f"rp.download_{fmt_name}"), key=f"download_{fmt_name}",
-                data=lambda f=fmt_name: _file(snapshot, year, lang, f),
+                data=partial(documents.alv_file, snapshot, year, lang, fmt_name),
                 file_name=paths.file_name("ggu-alv-rapport", year, ext=fmt_name),
                 mime=report.FORMATS[fmt_name],
                 icon=":material/download:", help=t("rp.download_help"), on_click="ignore")

@@ -59,3 +59,12 @@ def test_a_small_change_keeps_its_sign():
     assert nbsp(fmt.pp(-0.06, lang="nl")) == "-0,1 %-punt"
     assert fmt.pct(2.5, signed=True, lang="nl") == "+2,5%"
     assert fmt.pct(-11.3, signed=True, lang="en") == "-11.3%"
+
+
+def test_an_indicator_value_shows_its_tenth_and_a_count_stays_whole():
+    """A measured count reads '235 gemeenten', not '235,0'; a tenth stays ('5,3 dagen'), on the
+    page's tables (the column's unit suffix) as in the report and the charts."""
+    assert [fmt.measurement(v, lang="nl") for v in (235.0, 5.3, 1234.0, None)] == \
+        ["235", "5,3", "1.234", "–"]
+    assert fmt.measurement(89.75, lang="en") == "89.8"
+    assert fmt.for_column("latest_value")(5.3, lang="nl") == "5,3"

@@ -222,8 +222,10 @@ def check_pages(data: dict) -> None:
                     at.switch_page(page).run()
                     assert not at.exception, (page, lang, at.exception)
                     assert at.title, (page, lang)
-                    shown = NOT_A_FIGURE.search(page_texts(at))
-                    assert shown is None, (page, lang, shown and shown.group(0))
+                    texts = page_texts(at)
+                    shown = NOT_A_FIGURE.search(texts)
+                    assert shown is None, (page, lang, shown and
+                                           texts[max(0, shown.start() - 120):shown.end() + 40])
         finally:
             if old is None:
                 os.environ.pop("GGU_DATA_DIR", None)

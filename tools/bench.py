@@ -11,8 +11,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -89,11 +89,11 @@ def time_queries(path: Path, runs: int) -> list[dict]:
     for name in db.query_names():
         sql, params = db.sql_text(name), _params(name)
 
-        def cold():
+        def cold(sql=sql, params=params):
             with duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG) as con:
                 con.execute(sql, params).df()
 
-        def warm():
+        def warm(sql=sql, params=params):
             warm_con.cursor().execute(sql, params).df()
 
         results.append({"name": name, "median_ms": round(_median_ms(cold, runs), 2),

@@ -48,7 +48,8 @@ def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict
                         break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("Streamlit did not start:\n" + proc.stdout.read().decode())
+                    raise RuntimeError(
+                        "Streamlit did not start:\n" + proc.stdout.read().decode()) from None
                 time.sleep(poll)
         yield url
     finally:

@@ -101,7 +101,7 @@ def one_run(b, url: str) -> dict:
             login = page.locator("[data-testid='stForm'] input[type='password']")
             if login.count():   # the Beheer login: the open time is the time to the form
                 login.fill(PASSWORD)
-                times[f"{name}/login"] = _act(page, lambda: login.press("Enter"))
+                times[f"{name}/login"] = _act(page, lambda login=login: login.press("Enter"))
             times[f"{name}/year"] = _act(page, _open_year(page))
     finally:
         ctx.close()

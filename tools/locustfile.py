@@ -72,7 +72,7 @@ class Reader(User):
         if problem is not None and self.tab.ws is None:
             try:
                 self.tab.connect()
-            except Exception:   # noqa: BLE001  (the next request tries again, and fails)
+            except Exception:   # noqa: S110  (the next request tries again, and fails)
                 pass
 
     @task

@@ -48,10 +48,10 @@ window.__marks = {};
 const mark = (k) => { if (!(k in window.__marks)) window.__marks[k] = performance.now(); };
 const obs = new MutationObserver(() => {
   if (document.querySelector('h1')) mark('h1');
-  if (%s) { mark('charts'); obs.disconnect(); }
+  if ({CHARTS_DRAWN}) { mark('charts'); obs.disconnect(); }
 });
 obs.observe(document, {subtree: true, childList: true});
-""" % CHARTS_DRAWN
+""".replace("{CHARTS_DRAWN}", CHARTS_DRAWN)
 PHASES = ["health", "dom", "h1", "plotly_req", "plotly_got", "charts"]
 LATER_S = 5   # a later visit: the server has been up this long (as after `make run`)
 

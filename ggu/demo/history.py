@@ -75,7 +75,7 @@ def decisions(items: pd.DataFrame, reports: pd.DataFrame, years: range,
               as_of: dt.date) -> pd.DataFrame:
     """About 40 decisions over the years (see the module's docstring)."""
     names = dict(zip(items["item_id"], items["name"]))
-    rows = []
+    rows: list[tuple] = []
     for year in years:
         june = dt.date(year, 6, 24 + year % 3)
         if year + 1 in BUDGET_TOTAL_EUR and june <= as_of:
@@ -125,7 +125,8 @@ def _college(reports: pd.DataFrame, names: dict, as_of: dt.date) -> list[tuple]:
                 day = row.report_date + dt.timedelta(days=21)
                 if day <= as_of:
                     found.append((day, row.item_id, kind))
-    rows, numbers = [], {}
+    rows: list[tuple] = []
+    numbers: dict = {}
     for day, item_id, kind in sorted(found):
         numbers[day.year] = numbers.get(day.year, 0) + 1
         text = (f"Het College vraagt de eigenaar van {names[item_id]} om een herstelplan "

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from typing import Callable
+from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 from babel import Locale
@@ -21,12 +22,12 @@ def _locale(lang: str | None) -> Locale:
 
 
 # Parsed once: babel's format_* functions parse the locale and the pattern on every call.
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed_locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pattern(pattern: str):
     return parse_pattern(pattern)
 
@@ -94,6 +95,14 @@ def number(x, digits: int = 0, lang: str | None = None) -> str:
                           locale=_locale(lang))
 
 
+def measurement(x, lang: str | None = None) -> str:
+    """An indicator's value as measured: `235` for a count, `5,3` for a tenth (at most one
+    decimal, none when the value is whole)."""
+    if missing(x):
+        return "–"
+    return format_decimal(float(x), format="#,##0.#", locale=_locale(lang))
+
+
 def date(x, lang: str | None = None, short: bool = False) -> str:
     """`31 oktober 2026` / `31 October 2026`; short: `31 okt` / `31 Oct`."""
     if missing(x):
@@ -112,8 +121,8 @@ def month(m: int, lang: str | None = None, short: bool = True) -> str:
     return names[int(m)]
 
 
-@functools.lru_cache(maxsize=None)
-def _month_names(lang: str, width: str) -> dict[int, str]:
+@functools.cache
+def _month_names(lang: str, width: Literal["abbreviated", "wide"]) -> dict[int, str]:
     names = get_month_names(width, locale=_parsed_locale(lang))
     return {m: names[m].rstrip(".") for m in range(1, 13)}
 
@@ -152,6 +161,8 @@ def for_column(column: str) -> Callable:
         return date
     if column.startswith("is_"):
         return yes_no
+    if column.endswith("_value"):   # an indicator's measured, baseline or target value
+        return measurement
     if column in ("year", "start_year", "end_year"):
         return lambda x, lang=None: "–" if missing(x) else str(int(x))
     return lambda x, lang=None: "–" if missing(x) else (

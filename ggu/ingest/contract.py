@@ -84,7 +84,11 @@ class Column(schema_tables.Column):
 
 @dataclass(frozen=True)
 class Table(schema_tables.Table):
+    columns: tuple[Column, ...]   # the import's columns, with their headers
     sheet: str = ""
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
 
     @property
     def replace_by_year(self) -> str | None:

@@ -10,6 +10,7 @@ from ggu import i18n
 from ggu.i18n import formats as fmt
 from ggu.i18n import t
 from ggu.ingest import contract
+from ggu.store.result import scalar
 from ggu.store.snapshots import attach
 
 LIMIT = 500   # rows of differences read per table and side; the page says when there were more
@@ -56,7 +57,7 @@ def row_changes(path_a, path_b, limit: int = LIMIT) -> tuple[pd.DataFrame, int]:
             for new, old in (("b", "a"), ("a", "b")):
                 sql = (f"select {cols} from {new}.{tb.name} except "
                        f"select {cols} from {old}.{tb.name}")
-                left_out += max(con.execute(f"select count(*) from ({sql})").fetchone()[0]
+                left_out += max(scalar(con.execute(f"select count(*) from ({sql})"))
                                 - limit, 0)
                 sides[new] = con.execute(f"{sql} order by {order} limit {limit}").df()
             before = {tuple(r[k] for k in key): r for r in sides["a"].to_dict("records")}

@@ -21,6 +21,7 @@ from ggu.ingest import contract, provenance
 from ggu.ingest.outcome import Outcome, Problem, Refused
 from ggu.ingest.read import limit_mb, mb, read_source
 from ggu.ingest.rules import quote, replaced, validate
+from ggu.store.result import scalar
 from ggu.store.snapshots import DataError, Store, attach
 
 PAUSE_ENV = "GGU_IMPORT_TEST_PAUSE"   # test hook: a file to create, then sleep inside the load
@@ -39,7 +40,7 @@ def _filler(loaded: dict[str, contract.Table], staging: Path, store: Store,
             con.execute(f"delete from main.{name} as t where "
                         f"{replaced(tb, 't', f'stg.ready_{name}')}")
             con.execute(f"insert into main.{name} ({cols}) select {cols} from stg.ready_{name}")
-            rows[name] = con.execute(f"select count(*) from stg.ready_{name}").fetchone()[0]
+            rows[name] = scalar(con.execute(f"select count(*) from stg.ready_{name}"))
             if pause:   # test hook: the kill -9 test kills the process here, mid-load
                 Path(pause).write_text(name)
                 time.sleep(600)
@@ -75,8 +76,8 @@ def import_path(path: str | os.PathLike, data_dir=None, user: str | None = None,
     store = Store(data_dir)
     user = user or config.setting("user")
     outcome = Outcome("geweigerd", file_name or path.name)
-    with tempfile.TemporaryDirectory(prefix="ggu-import-") as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="ggu-import-") as tmp:
+        work = Path(tmp)
         try:
             source = read_source(path, work)
             outcome.sha256 = source.sha256
@@ -133,7 +134,7 @@ def _import_meta(staging: Path, loaded, as_of: str | None, into_demo: bool) -> d
         meta["as_of_date"] = as_of
     elif "spend" in loaded:
         with duckdb.connect(str(staging), read_only=True) as con:
-            last = con.execute("select max(booking_date) from ready_spend").fetchone()[0]
+            last = scalar(con.execute("select max(booking_date) from ready_spend"))
         if last:
             meta["as_of_date"] = last.isoformat()
     return meta

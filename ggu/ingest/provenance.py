@@ -16,6 +16,7 @@ import duckdb
 
 from ggu.ingest import contract
 from ggu.ingest.rules import quote
+from ggu.store.result import scalar
 from ggu.store.snapshots import Store, attach
 
 
@@ -48,8 +49,8 @@ def mark(con: duckdb.DuckDBPyConnection, store: Store, ref_id: str) -> None:
         now, demo = f"select {cols} from main.{tb.name}", f"select {cols} from demo_ref.{tb.name}"
         year = _year(tb) or "null"
         try:
-            remaining += con.execute(
-                f"select count(*) from ({now} intersect all {demo})").fetchone()[0]
+            remaining += scalar(con.execute(
+                f"select count(*) from ({now} intersect all {demo})"))
             differing = con.execute(
                 f"select distinct {year} from (({now} except all {demo}) "
                 f"union all ({demo} except all {now})) order by 1").fetchall()

@@ -12,9 +12,11 @@ import io
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -33,7 +35,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 class Sheet:
     name: str                 # as in the file
     headers: list[str | None]
-    load: object              # callable(con, table_name) creating the text table (c0.. + _row)
+    load: Callable[[Any, str], None]   # (con, table_name): creates the text table (c0.. + _row)
 
 
 @dataclass
@@ -196,7 +198,8 @@ def _read_xlsx(path: Path) -> Source:
         raise Refused([Problem("corrupt")]) from None
     finally:
         zf.close()
-    notes, sheets, refused = [], [], []
+    notes: list[str] = []
+    sheets, refused = [], []
     try:
         parts = {ws.title: f"xl/worksheets/sheet{i + 1}.xml" for i, ws in enumerate(wb.worksheets)}
         for ws in wb.worksheets:
@@ -267,8 +270,8 @@ def _csv_sheet(path: Path, workdir: Path) -> tuple[Sheet, str]:
     if not first.strip():
         raise Refused([Problem("csv_empty", sheet=path.name, fields={"file": path.name})])
     delim = ";" if first.count(";") >= first.count(",") and ";" in first else ","
-    headers = next(csv.reader(io.StringIO(first), delimiter=delim))
-    headers = [h.strip() or None for h in headers]
+    headers: list[str | None] = [
+        h.strip() or None for h in next(csv.reader(io.StringIO(first), delimiter=delim))]
 
     def load(con, name):
         columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}

@@ -14,6 +14,7 @@ from ggu.i18n import formats as fmt
 from ggu.ingest import contract
 from ggu.ingest.outcome import Problem
 from ggu.ingest.read import Source
+from ggu.store.result import scalar
 from ggu.store.snapshots import attach
 
 MAX_PER_RULE = 50            # rows listed per rule; the rest is counted
@@ -305,9 +306,9 @@ def _after_views(con, loaded: dict[str, contract.Table], has_current: bool) -> N
 
 
 def _has_table(con, catalog: str, name: str) -> bool:
-    return bool(con.execute(
+    return bool(scalar(con.execute(
         "select count(*) from information_schema.tables where table_catalog = $c "
-        "and table_name = $t", {"c": catalog, "t": name}).fetchone()[0])
+        "and table_name = $t", {"c": catalog, "t": name})))
 
 
 def _changes(con, loaded: dict[str, contract.Table],
@@ -321,8 +322,8 @@ def _changes(con, loaded: dict[str, contract.Table],
             old = f"select {cols} from cur.{name} as c where {replaced(tb, 'c', f'ready_{name}')}"
         else:
             old = f"select {cols} from ready_{name} where false"
-        added = con.execute(f"select count(*) from ({new} except all {old})").fetchone()[0]
-        removed = con.execute(f"select count(*) from ({old} except all {new})").fetchone()[0]
+        added = scalar(con.execute(f"select count(*) from ({new} except all {old})"))
+        removed = scalar(con.execute(f"select count(*) from ({old} except all {new})"))
         out[name] = (int(added), int(removed))
     return out
 
@@ -352,8 +353,8 @@ def validate(source: Source, staging: Path, current: Path | None):
         if has_totals and not any(p.sheet == budget_sheet for p in checker.problems):
             checker.totals()   # (a total cannot be checked against unreadable lines)
         order = {tb.sheet: i for i, tb in enumerate(contract.tables())}
-        checker.problems.sort(key=lambda p: (order.get(p.sheet, len(order)), p.row or 0))
-        rows = {name: con.execute(f"select count(*) from ready_{name}").fetchone()[0]
+        checker.problems.sort(key=lambda p: (order.get(p.sheet or "", len(order)), p.row or 0))
+        rows = {name: scalar(con.execute(f"select count(*) from ready_{name}"))
                 for name in loaded}
         changes = {} if checker.problems else _changes(con, loaded, current is not None)
         con.execute("checkpoint")

@@ -31,10 +31,10 @@ def cmd_list(args) -> int:
         print(json.dumps([s.to_dict() for s in rows], ensure_ascii=False, indent=2))
         return 0
     for s in rows:
-        saved = f"versie {s.version}, {s.saved_by}, {s.saved_at}" if s.version else "altijd"
+        when = f"versie {s.version}, {s.saved_by}, {s.saved_at}" if s.version else "altijd"
         print(f"{s.name:<24}{s.status:<14}{fmt.eur(s.rate_per_inhabitant_eur, digits=4):>14}"
               f"{fmt.pct(s.indexation_pct, digits=2):>10}  {len(s.proposals)} voorstel(len)"
-              f"  ({saved})")
+              f"  ({when})")
     return 0
 
 

@@ -19,7 +19,7 @@ def table(scenario: Scenario, lines: pd.DataFrame) -> pd.DataFrame:
     Amounts are the line's own (a changed amount, else the carried-forward one), also in a year
     the scenario drops it from; `include` is off for a line dropped from the first plan year."""
     amounts = {(c.line_id, c.year, c.funding_source): float(c.amount_eur)
-               for c in scenario.changes if c.kind == "amount"}
+               for c in scenario.changes if c.kind == "amount" and c.amount_eur is not None}
     first = int(lines["year"].min()) if not lines.empty else None
     rows = []
     for key, group in lines.groupby(KEY, sort=False):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
@@ -94,9 +95,10 @@ def show(scenario: Scenario, query: Query) -> dict:
     """The scenario as `plan show --json` prints it."""
     rows = by_year(scenario, query)
     b = base(query)
-    out = {"name": scenario.name, "status": scenario.status, "base_year": int(b["base_year"]),
-           "rate_per_inhabitant_eur": float(scenario.rate_per_inhabitant_eur),
-           "indexation_pct": float(scenario.indexation_pct), "years": []}
+    out: dict[str, Any] = {
+        "name": scenario.name, "status": scenario.status, "base_year": int(b["base_year"]),
+        "rate_per_inhabitant_eur": float(scenario.rate_per_inhabitant_eur),
+        "indexation_pct": float(scenario.indexation_pct), "years": []}
     for year, group in rows.groupby("year", sort=True):
         first = group.iloc[0]
         out["years"].append({

@@ -83,7 +83,7 @@ class Scenario:
 
     def sql_json(self) -> str:
         """The scenario as the plan macros read it (ggu/store/schema/plan.sql)."""
-        by_kind = {"drop": [], "amount": [], "end_year": []}
+        by_kind: dict[str, list] = {"drop": [], "amount": [], "end_year": []}
         for c in self.changes:
             by_kind[c.kind].append(c)
         return json.dumps({
@@ -157,6 +157,6 @@ def check_number(value, bounds: tuple[Decimal, Decimal], places: int, what: str)
         number = None
     low, high = bounds
     if number is None or not number.is_finite() or not low <= number <= high \
-            or -number.as_tuple().exponent > places:
+            or -int(number.as_tuple().exponent) > places:
         raise PlanError(t(f"plan.err.{what}", value=value, low=low, high=high, places=places))
     return number.quantize(Decimal(1).scaleb(-places))

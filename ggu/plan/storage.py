@@ -148,7 +148,7 @@ class Plans:
             raise PlanError(t("plan.err.exists", name=current.name))
         saved = scenario.replace(
             version=number, saved_by=user,
-            saved_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+            saved_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".json")
         try:

@@ -107,8 +107,8 @@ class _Page:
                      style="B" if last else "")
             y += 5.4
         y = self.heading(x, y + 3, w, self.b.category_title)
-        for cells in self.b.categories:
-            self.row(x, y, cells, (w * 0.40, w * 0.22, w * 0.38), 5.4, ("L", "R", "R"),
+        for category in self.b.categories:
+            self.row(x, y, category, (w * 0.40, w * 0.22, w * 0.38), 5.4, ("L", "R", "R"),
                      size=9.5)
             y += 5.4
         if self.b.category_note:

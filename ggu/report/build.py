@@ -146,9 +146,9 @@ def _goals(year: int, compare: int | None, goals: pd.DataFrame,
     table = pd.DataFrame({
         t("rp.col_goal"): indicators["goal_id"],
         t("rp.col_indicator"): indicators["name"],
-        t("rp.col_latest"): [f"{fmt.number(v, 1)} {u}" for v, u in
+        t("rp.col_latest"): [f"{fmt.measurement(v)} {u}" for v, u in
                              zip(indicators["latest_value"], indicators["unit"])],
-        t("rp.col_target"): [f"{fmt.number(v, 1)} ({int(y)})" for v, y in
+        t("rp.col_target"): [f"{fmt.measurement(v)} ({int(y)})" for v, y in
                              zip(indicators["target_value"], indicators["target_year"])],
         t("col.progress_pct"): [fmt.pct(p, 0) for p in indicators["progress_pct"]],
         t("col.verdict"): [verdict_label(v) for v in indicators["verdict"]]})
@@ -167,6 +167,7 @@ def _goals(year: int, compare: int | None, goals: pd.DataFrame,
 def _table_slides(slide: Slide) -> list[Slide]:
     """A table slide as it fits: one slide, or the table in parts of TABLE_ROWS rows over
     slides of the same title with '(1/2)', '(2/2)'."""
+    assert slide.table is not None   # (called for table slides only)
     rows = len(slide.table)
     if rows <= TABLE_ROWS:
         return [slide]
@@ -282,6 +283,7 @@ def _contributions(year: int, c: pd.Series, contrib_all: pd.DataFrame, q) -> Sli
                  fund=fmt.eur_mln(more["whatif_fund_eur"].iloc[0]),
                  delta="+" + fmt.eur_mln(more["fund_change_eur"].iloc[0])),
                t("rp.whatif_table")])
+    assert slide.chart is not None
     slide.chart.table = _text_table(contrib_all, ["year", "rate_per_inhabitant_eur",
                                                   "fund_eur"], eur_digits=2)
     return slide

@@ -148,6 +148,7 @@ def _parts(slide: Slide) -> list[str]:
 
 
 def _chart_table(slide: Slide, lang: str) -> str:
+    assert slide.chart is not None   # (called for chart slides only)
     return (f"<details><summary>{html.escape(t('rp.table_for_chart', lang=lang))}</summary>"
             f"<div>{table_html(slide.chart.table)}</div></details>")
 
@@ -163,6 +164,7 @@ def slide_html(slide: Slide, report: Report, with_chart_table: bool = True) -> s
 def _figure(slide: Slide, report: Report) -> str:
     """The slide's chart: its figure as JSON (drawn by deck.js once the slide is shown) and the
     table of its figures."""
+    assert slide.chart is not None   # (called for chart slides only)
     figure = slide.chart.fig.to_json().replace("</", "<\\/")
     config = html.escape(json.dumps(PLOTLY_CONFIG))
     return (f"<div class='chart' data-figure data-config='{config}'>"

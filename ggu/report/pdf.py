@@ -42,7 +42,8 @@ FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/font
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return r, g, b
 
 
 def render_pdf(report: Report, images: dict[str, bytes] | None = None) -> bytes:

@@ -86,6 +86,8 @@ def current_build(data_dir) -> Path | None:
 
 
 def _key_of(folder: Path | None) -> str | None:
+    if folder is None:
+        return None
     try:
         return json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))["key"]
     except (TypeError, OSError, ValueError, KeyError):
@@ -160,7 +162,7 @@ def _build_into(target: Path, data_dir, snapshot, key, progress, workers, base_u
         cpu = time.process_time() - cpu + worker_cpu
         (part / BUILD_FILE).write_text(json.dumps(
             {"key": key, "snapshot": snapshot.id, "pages": count,
-             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}),
+             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}),
             encoding="utf-8")
         if target.exists():
             target.rmdir()
@@ -182,6 +184,7 @@ def plain_main():
     if getattr(main, "__spec__", None) is not None or getattr(main, "__file__", None) is None:
         yield
         return
+    assert main is not None
     sys.modules["__main__"] = types.ModuleType("__main__")
     try:
         yield
@@ -198,6 +201,8 @@ def write_site(site: Site, data_dir, snapshot_path, progress, workers: int,
     render.copy_assets(site)
     municipalities.template_ok()
     year = f.brief_year
+    if year is None:
+        raise DataError("er is geen jaar met gegevens om te publiceren")
     codes = municipalities.codes(str(snapshot_path), year)
     size = max(1, len(codes) // max(1, workers * CHUNKS_PER_WORKER))
     chunks = [(lang, codes[i:i + size]) for lang in pages.LANGS
@@ -254,7 +259,7 @@ def write_pages(site: Site, f: pages.Figures, snapshot_path: str, year: int, dat
         for theme in sorted(f.items["theme"].unique()):
             pages.write_theme(site, f, lang, theme)
         for _, goal in goals.iterrows():
-            pages.write_goal(site, f, lang, goal, f.complete_year or f.running_year)
+            pages.write_goal(site, f, lang, goal, f.complete_year or f.running_year or year)
         for _, item in f.items.iterrows():
             pages.write_product(site, f, lang, item, use)
         pages.write_decisions(site, f, lang)

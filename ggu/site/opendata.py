@@ -247,15 +247,16 @@ def arrow_table(rows: pd.DataFrame) -> pa.Table:
 def _schema(table: Table) -> dict:
     fields = []
     for c in table.columns:
-        field = {"name": c, "type": field_type(c),
-                 "title": i18n.t(f"col.{c}", lang="nl") if f"col.{c}" in i18n.CATALOGUE["nl"]
-                 else c,
-                 "description": column_text(table.name, c, "nl"),
-                 "description_en": column_text(table.name, c, "en")}
+        field: dict[str, object] = {
+            "name": c, "type": field_type(c),
+            "title": i18n.t(f"col.{c}", lang="nl") if f"col.{c}" in i18n.CATALOGUE["nl"] else c,
+            "description": column_text(table.name, c, "nl"),
+            "description_en": column_text(table.name, c, "en")}
         if field["type"] == "date":
             field["format"] = "%Y-%m-%d"
-        if enum(c):
-            field["constraints"] = {"enum": list(enum(c))}
+        values = enum(c)
+        if values:
+            field["constraints"] = {"enum": list(values)}
         fields.append(field)
     schema = {"fields": fields, "primaryKey": list(table.key), "missingValues": [""]}
     if table.refers:

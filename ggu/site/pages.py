@@ -24,10 +24,13 @@ class Figures:
 
     def __init__(self, data_dir, snapshot_path):
         self.data_dir, self.path = data_dir, snapshot_path
+        self._read: dict[tuple, pd.DataFrame] = {}
 
-    @functools.cache
     def __call__(self, name: str, **params) -> pd.DataFrame:
-        return store.run(name, self.path, **params)
+        key = (name, tuple(sorted(params.items())))
+        if key not in self._read:
+            self._read[key] = store.run(name, self.path, **params)
+        return self._read[key]
 
     @functools.cached_property
     def meta(self) -> pd.Series:

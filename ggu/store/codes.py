@@ -23,7 +23,7 @@ def _values() -> dict[str, tuple[str, ...]]:
     with duckdb.connect() as con:
         con.execute(schema.up_to("measures"))
         categories, verdicts, changes = con.execute(
-            "select categories(), verdicts(), status_changes()").fetchone()
+            "select categories(), verdicts(), status_changes()").fetchall()[0]
     return {"CATEGORIES": tuple(categories), "VERDICTS": tuple(verdicts),
             "STATUS_CHANGES": tuple(changes),
             "KINDS": allowed("item", "kind"), "STATUSES": allowed("item", "status"),

@@ -36,7 +36,7 @@ class WriteError(DataError):
 def write_error(path, error: OSError, lang: str | None = "nl") -> WriteError:
     """The one line for an OSError while writing `path` (the command line speaks Dutch)."""
     path = Path(path)
-    key = _REASONS.get(error.errno)
+    key = _REASONS.get(error.errno or 0)
     reason = t(f"file.reason.{key}", folder=path.parent, lang=lang) if key \
         else (error.strerror or type(error).__name__)
     return WriteError(t("file.write_failed", path=path, reason=reason, lang=lang))

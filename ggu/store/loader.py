@@ -21,7 +21,7 @@ from ggu.store.snapshots import READ_ONLY_CONFIG, Snapshot, Store
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sql_text(name: str) -> str:
     """The text of queries/<name>.sql (names are checked against the files that exist)."""
     path = config.QUERIES_DIR / f"{name}.sql"

@@ -14,21 +14,24 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
 from ggu import config
 from ggu.i18n import t
 from ggu.store import schema
+from ggu.store.result import scalar
 
 # How every reader opens a snapshot: read-only, no access to other files, configuration locked.
-READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True,
+# (The value type is DuckDB's for a connection's config.)
+DuckDBConfig = dict[str, str | bool | int | float | list[str]]
+READ_ONLY_CONFIG: DuckDBConfig = {"enable_external_access": False, "lock_configuration": True,
                     "memory_limit": config.setting("memory_limit")}
-WRITE_CONFIG = {"memory_limit": config.setting("memory_limit")}
+WRITE_CONFIG: DuckDBConfig = {"memory_limit": config.setting("memory_limit")}
 SNAPSHOT_RE = re.compile(r"^(\d{4,})\.duckdb$")
 ID_RE = re.compile(r"\d{4,}")
 DAMAGED_POINTER = "?"   # current_id() of a CURRENT file that holds no snapshot id
@@ -49,7 +52,7 @@ class Snapshot:
 def _opens_cached(path: str, stamp: tuple) -> bool:
     try:
         with duckdb.connect(path, read_only=True, config=READ_ONLY_CONFIG) as con:
-            return con.execute("select count(*) from meta").fetchone()[0] > 0
+            return scalar(con.execute("select count(*) from meta")) > 0
     except (duckdb.Error, OSError):
         return False
 
@@ -128,6 +131,7 @@ class Store:
         sid = self.current_id()
         if sid is None:
             self.current()   # raises the 'no data yet' message
+            raise AssertionError("current() raises without a current snapshot")
         path = self.path(sid)
         if opens(path):
             return Snapshot(sid, path)
@@ -178,7 +182,7 @@ class Store:
 
     def storage_error(self, error: Exception) -> DataError | None:
         """A clear DataError for a full disk or a read-only data folder, else None."""
-        reason = _WRITE_ERRORS.get(getattr(error, "errno", None)) or next(
+        reason = _WRITE_ERRORS.get(getattr(error, "errno", None) or 0) or next(
             (r for code, r in _WRITE_ERRORS.items() if os.strerror(code) in str(error)), None)
         if reason is None:
             return None

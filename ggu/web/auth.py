@@ -217,6 +217,8 @@ def _password_form() -> None:
 
 def _locked_message(verdict: lockout.Verdict) -> None:
     until = verdict.locked_until
+    if until is None:   # (called for a locked verdict only)
+        return
     minutes = max(1, math.ceil((until - datetime.now(until.tzinfo)).total_seconds() / 60))
     st.error(t("auth.locked", failures=lockout.MAX_FAILURES,
                window=int(lockout.WINDOW.total_seconds() // 60),

@@ -133,7 +133,7 @@ def chart(fig: go.Figure, *, title: str, summary: str, table: pd.DataFrame,
     on it, see pages/uitgaven.py)."""
     (st.header if level == 2 else st.subheader)(md(title), anchor=False)
     node = plot(fig, key=key, clickable=clicked is not None)
-    if node is not None:
+    if node is not None and clicked is not None:
         st.session_state[clicked] = node
         st.rerun(scope="app")
     st.caption(md(summary))

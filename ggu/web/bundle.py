@@ -67,8 +67,9 @@ def install() -> list[Path]:
     built = static_dir / ".plotly-ggu.js.tmp"
     banner = (f"/*! plotly.js v{plotly_version()} ({', '.join(sorted(TRACES))}), built for the "
               "GGU Portfoliodashboard | Copyright Plotly, Inc. | MIT License */")
-    result = subprocess.run([str(esbuild), str(ENTRY), *ESBUILD_ARGS, f"--banner:js={banner}",
-                             f"--outfile={built}"],
+    command = [str(esbuild), str(ENTRY), *ESBUILD_ARGS, f"--banner:js={banner}",
+               f"--outfile={built}"]
+    result = subprocess.run(command,  # noqa: S603 (node_modules' esbuild, an argv list)
                             cwd=config.ROOT, capture_output=True, text=True,
                             env={**os.environ, "NODE_PATH": str(config.NODE_MODULES)})
     if result.returncode != 0:

@@ -1,6 +1,7 @@
-"""The dashboard's cache, at the edge as DESIGN.md asks: query results in st.cache_data keyed by
-the snapshot file, the query and its (small) parameters, so a new snapshot is a new key and is
-noticed on the next rerun without a restart; figures built once per snapshot and language.
+"""The dashboard's cache, at the edge (docs/architecture.md, "Conventions"): query results in
+st.cache_data keyed by the snapshot file, the query and its (small) parameters, so a new snapshot
+is a new key and is noticed on the next rerun without a restart; figures built once per snapshot
+and language. The documents a page hands out are cached beside it (documents.py).
 
 Nothing cached for all sessions is handed out to be changed: st.cache_data gives every call its
 own copy of a frame (it pickles), and a figure from st.cache_resource is copied before it is

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -30,7 +31,7 @@ def plot(fig: go.Figure, *, key: str, clickable: bool = False) -> str | None:
     if url is None:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
         return None
-    callbacks = {"on_node_change": lambda: None} if clickable else {}
+    callbacks: dict[str, Any] = {"on_node_change": lambda: None} if clickable else {}
     result = _PLOT(key=key, data={"bundle": url, "error": t("chart.unavailable"),
                                   "config": {**PLOTLY_CONFIG, "responsive": True},
                                   "figure": json.loads(fig.to_json()), "clickable": clickable},

@@ -44,9 +44,10 @@ def state_line() -> str:
 def run() -> None:
     """Build the site with a progress bar; the outcome as a success or error message."""
     bar = st.progress(0.0, text=t("bh.publish_running"))
-    proc = subprocess.Popen([sys.executable, "-m", "ggu", "site", "build", "--json",
+    proc = subprocess.Popen([sys.executable, "-m", "ggu", "site", "build", "--json",  # noqa: S603
                              "--data-dir", str(Store().root)], cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stderr is not None and proc.stdout is not None
     last = ""
     for line in proc.stderr:
         found = _PROGRESS.match(line)

@@ -34,8 +34,9 @@ def no_delay() -> None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         made(self, transport)
 
-    connection_made.no_delay = True
-    AutoHTTPProtocol.connection_made = connection_made
+    # A patch of uvicorn's class, marked as such: what mypy rightly calls assigning to a method.
+    connection_made.no_delay = True   # type: ignore[attr-defined]
+    AutoHTTPProtocol.connection_made = connection_made   # type: ignore[method-assign]
 
 
 def rerun_lost_parts() -> None:
@@ -63,5 +64,6 @@ def rerun_lost_parts() -> None:
             client_state = whole
         request(self, client_state)
 
-    request_rerun.lost_parts = True
-    AppSession.request_rerun = request_rerun
+    # A patch of Streamlit's class, marked as such (see no_delay).
+    request_rerun.lost_parts = True   # type: ignore[attr-defined]
+    AppSession.request_rerun = request_rerun   # type: ignore[method-assign]

@@ -120,7 +120,7 @@ EN = {
     'st.changes_lead': 'The report of {now} compared with that of {before}. Choose an item to see its history and the decisions.',
     'st.changes_none': 'Since the previous report no item has changed its status.',
     'st.changes_no_reports': 'There are no status reports yet (sheet Statusrapportages).',
-    'st.changes_empty_kind': 'None.',
+    'st.changes_empty_kind': 'No items.',
     'st.changes_button_help': 'Show {name} below under "{section}"',
     'st.history_title': 'Status history',
     'st.history_none': 'This item has no status reports yet; its status comes from sheet Projecten.',

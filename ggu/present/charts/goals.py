@@ -17,8 +17,8 @@ def indicator_bullets(df: pd.DataFrame) -> go.Figure:
     """Per indicator the progress from baseline (0%) to target (100%) as a bar, the progress
     expected by now as a black tick, and the verdict (icon and word) as text.
     `df`: rows of indicator_progress.sql for one goal."""
-    names = [f"{plotly(n)}<br><span style='font-size:12px'>{fmt.number(b, 1)} → "
-             f"{fmt.number(t, 1)} {plotly(u)}</span>"
+    names = [f"{plotly(n)}<br><span style='font-size:12px'>{fmt.measurement(b)} → "
+             f"{fmt.measurement(t)} {plotly(u)}</span>"
              for n, b, t, u in zip(df["name"], df["baseline_value"], df["target_value"],
                                    df["unit"])]
     progress = df["progress_pct"].astype(float).clip(lower=0, upper=110)

@@ -56,7 +56,7 @@ def plan_room(years: pd.DataFrame, names: list[str] | None = None) -> go.Figure:
     """The room per plan year (fund minus the budget from the fund): blue above zero, a red
     bar with '✖' below it. With `names` (the comparison): one bar group per scenario."""
     fig = go.Figure()
-    groups = names or [None]
+    groups: list[str | None] = [*names] if names else [None]
     for i, name in enumerate(groups):
         part = years if name is None else years[years["scenario"] == name]
         room = part["room_eur"].astype(float)

@@ -72,7 +72,7 @@ def indicator_title(indicators: pd.DataFrame) -> str:
 
 def indicator_summary(indicators: pd.DataFrame) -> str:
     parts = "; ".join(
-        i18n.t("dl.ind_part", name=n, value=fmt.number(v, 1), unit=u, target=fmt.number(t, 1),
+        i18n.t("dl.ind_part", name=n, value=fmt.measurement(v), unit=u, target=fmt.measurement(t),
                year=y, verdict=verdict_label(d).split("\u00a0", 1)[1].lower())
         for n, v, u, t, y, d in zip(indicators["name"], indicators["latest_value"],
                                     indicators["unit"], indicators["target_value"],

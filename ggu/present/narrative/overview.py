@@ -1,6 +1,8 @@
 """The Overzicht's words: chart titles that say the message, and one-line summaries."""
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ggu import i18n
@@ -13,8 +15,8 @@ from ggu.present.labels import amounts_apart
 def split_title(split: pd.DataFrame, year: int, basis: str = "budget") -> str:
     """E.g. 'Begroting 2024: structureel buiten de marge van ±2,0 %-punt rond de norm'."""
     flag = "is_within_tolerance" if basis == "budget" else "is_spent_within_tolerance"
-    fields = dict(basis=i18n.t(f"basis.{basis}"), year=year,
-                  tol=fmt.pp(split["tolerance_pp"].iloc[0]).lstrip("+"))
+    fields: dict[str, Any] = dict(basis=i18n.t(f"basis.{basis}"), year=year,
+                                  tol=fmt.pp(split["tolerance_pp"].iloc[0]).lstrip("+"))
     if all(fmt.missing(ok) for ok in split[flag]):   # no budget (or spending) in the year
         return i18n.t("split.title_none", **fields)
     outside = [i18n.value("category", c).lower()

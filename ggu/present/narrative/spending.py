@@ -3,6 +3,8 @@ titles and summaries of its charts. `levels` are rows of spend_by_level.sql, `mo
 spend_by_month.sql, both for the selection on screen."""
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ggu import i18n
@@ -76,7 +78,8 @@ def months_summary(months: pd.DataFrame, year_to: int, unit: str) -> str:
 
 def year_on_year_title(months: pd.DataFrame, year_to: int) -> str:
     change = _last(months, year_to)["change_pct"]
-    fields = dict(month=last_month_name(months, year_to), year=year_to, prev=year_to - 1)
+    fields: dict[str, Any] = dict(month=last_month_name(months, year_to), year=year_to,
+                                  prev=year_to - 1)
     if fmt.pct(abs(change)) == fmt.pct(0):   # rounds to 0,0%: as much, not "0,0% meer"
         return i18n.t("uit.yoy_title_even", **fields)
     word = i18n.t("word.more" if change > 0 else "word.less")

@@ -17,14 +17,14 @@ DEBS ?= chromium poppler-utils fonts-liberation fonts-dejavu-core
 CAN_APT ?= $(if $(filter 0,$(shell id -u)),1,0)
 
 .PHONY: run test check lock demo install install-dev chromium debs optional optional-chromium \
-	optional-charts node screenshots clean serve haproxy
+	optional-charts node screenshots clean serve haproxy serve-site nginx
 
 run: install optional $(DATA_DIR)/CURRENT  ## Install, build the demo data when there is none, serve on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false $(PY) -m streamlit run app.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 
-test: install-dev chromium haproxy static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
+test: install-dev chromium haproxy nginx static/.assets  ## Install what the tests need (Chromium, axe-core included) and run the suite
 	$(PY) -m pytest -n $(WORKERS) --dist worksteal
 
 # N app processes behind HAProxy on PORT (deploy/): sticky sessions, health checks; Ctrl-C
@@ -32,6 +32,19 @@ test: install-dev chromium haproxy static/.assets  ## Install what the tests nee
 serve: install optional haproxy $(DATA_DIR)/CURRENT  ## Serve with N processes behind HAProxy on localhost
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	$(PY) -m deploy.serve --replicas $(N) --port $(PORT) --data-dir $(DATA_DIR)
+
+# The public static site (docs/site.md) with Debian's nginx on localhost, until Ctrl-C: the
+# current build of DATA_DIR (python -m ggu site build), or SITE_DIR. PORT defaults to 8080 here.
+SITE_DIR ?=
+SITE_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
+serve-site: install nginx $(if $(SITE_DIR),,$(DATA_DIR)/site/current)  ## Serve the static site with nginx on localhost (PORT=8080, SITE_DIR=data/site/current)
+	$(PY) -m deploy.site --port $(SITE_PORT) --data-dir $(DATA_DIR) $(if $(SITE_DIR),--root $(SITE_DIR))
+
+# The site of the current snapshot, built once when there is none (a new one: `python -m ggu
+# site build`, or Publiceren on Beheer).
+$(DATA_DIR)/site/current: | $(DATA_DIR)/CURRENT optional-charts
+	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
+	$(PY) -m ggu site build --data-dir $(DATA_DIR)
 
 check: install-dev node_modules/.package-lock.json  ## The type check, then the unit, sql and app tiers and the layer contracts (no browser, nothing slow)
 	$(VENV)/bin/mypy
@@ -78,6 +91,9 @@ chromium:  ## Debian's Chromium, poppler-utils and fonts (the tests need them)
 
 haproxy:  ## Debian's HAProxy (make serve and the replica tests need it)
 	@$(MAKE) --no-print-directory debs DEBS=haproxy IF_MISSING=fail
+
+nginx:  ## Debian's nginx and apache2-utils (ab) (make serve-site, the site's tests and load test)
+	@$(MAKE) --no-print-directory debs DEBS="nginx apache2-utils" IF_MISSING=fail
 
 # What `make run` can do without: Chromium (the PDF then shows each chart's table) and npm (the
 # charts then load Streamlit's own, larger plotly.js). Installed when this user may; else said.

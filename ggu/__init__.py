@@ -1,6 +1,7 @@
 """GGU Portfoliodashboard: the product package, one job per subpackage, in layers.
 
     web  | cli          Streamlit glue (the only Streamlit importer) | the command line
+    site                the public static site and its open data, built from each snapshot
     report              the ALV report: built once, rendered as PDF, PowerPoint, HTML
     present | plan      what a user sees: charts, narrative, tables, downloads | planning
                         scenarios for the coming years and their figures

@@ -49,6 +49,8 @@ SETTINGS = {
     "college": Setting("GGU_COLLEGE", "",
                        "Comma-separated e-mail addresses with the role college (OIDC login); "
                        "secrets [roles] college wins."),
+    "site_url": Setting("GGU_SITE_URL", "http://127.0.0.1:8080/",
+                        "Public address of the static site (canonical URLs, hreflang, sitemap)."),
     "roles_claim": Setting("GGU_ROLES_CLAIM", "roles",
                            "The OIDC claim that names a user's role (college, beheer); "
                            "secrets [roles] claim wins."),

@@ -12,7 +12,7 @@ from ggu.present.tables import display_frame
 from ggu.present.text import md, md_frame
 from ggu.store import DataError, Store
 from ggu.store.snapshots import DAMAGED_POINTER
-from ggu.web import auth, blocks, data
+from ggu.web import auth, blocks, data, publish
 
 blocks.frame_guard()
 st.title(t("bh.title"), anchor=False)
@@ -76,6 +76,13 @@ with tab_load:
             st.markdown(f"**{t('bh.notes')}**")
             for note in outcome.notes:
                 st.text(note)
+
+    st.header(t("bh.step3"), anchor=False)
+    st.caption(t("bh.step3_help"))
+    st.markdown(publish.state_line())
+    if store.current_id() and st.button(t("bh.publish_button"), icon=":material/public:",
+                                        key="publish"):
+        publish.run()
 
 with tab_history:
     st.caption(t("bh.history_lead"))

@@ -10,6 +10,7 @@ import sys
 
 from ggu import config, store
 from ggu.cli import accounts
+from ggu.cli import site as site_commands
 from ggu.cli.common import UsageError, _date, _Parser, _year  # noqa: F401
 from ggu.i18n import formats as fmt
 from ggu.plan import PlanError
@@ -299,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="processen voor 'alle' (standaard 2)")
     p.set_defaults(func=cmd_raadsbrief)
     accounts.add_parsers(sub, common)
+    site_commands.add_parser(sub, common)
     return parser
 
 

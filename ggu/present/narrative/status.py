@@ -29,8 +29,10 @@ def status_counts_title(counts: pd.DataFrame, year: int) -> str:
 
 
 def status_counts_summary(counts: pd.DataFrame, year: int, as_of) -> str:
+    """The chart's words. Its last year is counted on the as-of date (the running year): the
+    words name that year, whichever year the page is about."""
     red = counts[counts["status"] == "rood"].sort_values("year")
-    return t("st.counts_summary", year=year, as_of=fmt.date(as_of),
+    return t("st.counts_summary", year=int(counts["year"].max()), as_of=fmt.date(as_of),
              first=int(red["item_count"].iloc[0]), y0=int(red["year"].iloc[0]),
              last=int(red["item_count"].iloc[-1]), y1=int(red["year"].iloc[-1]))
 

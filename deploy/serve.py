@@ -23,6 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from deploy import processes
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = Path(__file__).resolve().parent / "haproxy.cfg"
 RESTART_DELAY_S = 1.0
@@ -91,14 +93,7 @@ class Replicas:
                 self.start(port)
 
     def stop(self) -> None:
-        for proc in self.procs.values():
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.procs.values():
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        processes.stop(*self.procs.values())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,12 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(0.2)
             return 0
         finally:
-            if proxy is not None and proxy.poll() is None:
-                proxy.terminate()
-                try:
-                    proxy.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proxy.kill()
+            if proxy is not None:
+                processes.stop(proxy)
             replicas.stop()
 
 

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from deploy import processes
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = Path(__file__).resolve().parent / "nginx.conf"
 
@@ -97,12 +99,7 @@ def serving(root: Path, port: int, address: str = "127.0.0.1", quiet: bool = Fal
                 time.sleep(0.05)
             yield f"http://{address}:{port}", proc
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            processes.stop(proc)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ import urllib.request
 
 from playwright.sync_api import sync_playwright
 
+from deploy import processes
 from ggu.config import ROOT
 
 # axe-core from the npm registry (package.json; `make test` runs `npm ci`).
@@ -53,11 +54,7 @@ def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict
                 time.sleep(poll)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        processes.stop(proc)
 
 
 @contextlib.contextmanager

@@ -166,7 +166,7 @@ def test_year_on_year(lang):
 def test_a_deviation_from_the_norm_that_rounds_to_zero_has_no_sign(lang):
     split = pd.DataFrame({"category": ["structureel", "meerjarig", "kortcyclisch"],
                           "budget_share_pct": [49.96, 20.0, 30.04], "norm_pct": [50, 20, 30],
-                          "tolerance_pp": [2.0] * 3})
+                          "deviation_pp": [-0.04, 0.0, 0.04], "tolerance_pp": [2.0] * 3})
     with i18n.using(lang):
         text = clean(narrative.split_summary(split, 2026))
     assert "-0" not in text and "+0,0" not in text and "+0.0" not in text, text

@@ -29,11 +29,12 @@ def split_title(split: pd.DataFrame, year: int, basis: str = "budget") -> str:
 
 
 def split_summary(split: pd.DataFrame, year: int, basis: str = "budget") -> str:
-    share = split[f"{basis}_share_pct"]
+    deviation = split["deviation_pp" if basis == "budget" else "spent_deviation_pp"]
     parts = "; ".join(
         i18n.t("split.part", category=i18n.value("category", c), share=fmt.pct(s),
-               norm=fmt.pct(n, digits=0), dev=fmt.pp(s - n))
-        for c, s, n in zip(split["category"], share, split["norm_pct"])
+               norm=fmt.pct(n, digits=0), dev=fmt.pp(d))
+        for c, s, n, d in zip(split["category"], split[f"{basis}_share_pct"], split["norm_pct"],
+                              deviation)
     )
     return i18n.t("split.summary", basis=i18n.t(f"basis.{basis}").lower(), year=year,
                   tol=fmt.pp(split["tolerance_pp"].iloc[0]).lstrip("+"), parts=parts)

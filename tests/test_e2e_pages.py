@@ -240,7 +240,9 @@ def test_beheer_history_after_login(open_):
 # -- Downloads return real files ------------------------------------------------------------
 
 def download(page, button: str, tmp_path):
-    with page.expect_download(timeout=60_000) as info:
+    # a wait, not a timing: the export of the whole demo set (43,000 rows, ~5 s on a quiet
+    # machine) ran past 60 s once while the other worker built the static site on both cores
+    with page.expect_download(timeout=150_000) as info:
         page.get_by_role("button", name=button, exact=True).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)

@@ -32,7 +32,7 @@ from ggu import config
 from ggu.plan import Plans
 from ggu.site import compress, municipalities, opendata, pages, render, reports, search
 from ggu.site.render import Site
-from ggu.store import DataError, Store
+from ggu.store import DataError, Store, files
 
 KEEP = 3                       # builds kept in <data>/site/ (the current one among them)
 CHUNKS_PER_WORKER = 4          # chunks of municipalities per worker and language
@@ -150,9 +150,9 @@ def _build_into(target: Path, data_dir, snapshot, key, progress, workers, base_u
         raise DataError(f"{target} bestaat al en is niet leeg")
     part = target.with_name(target.name + ".part")
     shutil.rmtree(part, ignore_errors=True)
-    part.mkdir(parents=True)
     started = time.monotonic()
     try:
+        part.mkdir(parents=True)
         site = Site(out=part, base_url=base_url or config.setting("site_url"),
                     snapshot=snapshot.id, as_of=None, is_demo=False)
         cpu = time.process_time()
@@ -167,6 +167,9 @@ def _build_into(target: Path, data_dir, snapshot, key, progress, workers, base_u
         if target.exists():
             target.rmdir()
         os.rename(part, target)
+    except OSError as error:   # a read-only folder, a full disk: one line, no half build left
+        shutil.rmtree(part, ignore_errors=True)
+        raise files.write_error(target, error) from None
     except BaseException:
         shutil.rmtree(part, ignore_errors=True)
         raise

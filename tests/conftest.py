@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("STREAMLIT_SERVER_HEADLESS", "true")
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 
 from ggu import demo
@@ -34,6 +34,24 @@ settings.register_profile("pages", max_examples=4, deadline=None, derandomize=Tr
 settings.register_profile("explore", max_examples=1000, deadline=None, derandomize=False,
                           suppress_health_check=_QUIET, print_blob=True)
 settings.load_profile(os.environ.get("GGU_HYPOTHESIS", "check"))
+SHARDS = 4   # the slow profile's examples of one test, in parts that run side by side
+
+
+def in_shards(shard: int, check, *strategies) -> None:
+    """Part `shard` of SHARDS of the slow profile's examples of `check(*drawn)`: each part
+    draws its own examples (seeded by its number, so a fresh clone tries the same ones), and
+    the parts of one test run on several processes at once. Under GGU_HYPOTHESIS=explore each
+    part tries the explore profile's examples, unseeded."""
+    profile = settings.get_profile("slow")
+    exploring = os.environ.get("GGU_HYPOTHESIS") == "explore"
+    part = functools.wraps(check)(lambda *args, **kwargs: check(*args, **kwargs))
+    part = given(*strategies)(part)
+    part = settings(settings.default if exploring else profile, derandomize=False,
+                    max_examples=(settings.default.max_examples if exploring
+                                  else -(-profile.max_examples // SHARDS)))(part)
+    if not exploring:
+        part = seed(shard)(part)
+    part()
 
 # The tiny data set. 2024 budget: structureel 600 (A 300 + D 200 fonds + D 100 rijk),
 # meerjarig 200, kortcyclisch 200 -> 1000.00, shares 60/20/20 against the norm 50/20/30.

@@ -21,8 +21,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import build_tiny
-from hypothesis import event, example, given, settings
+from conftest import SHARDS, build_tiny, in_shards
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from openpyxl import Workbook
@@ -289,15 +289,21 @@ def test_hostile_csv_folders_are_refused_with_places_or_round_trip(spec, encodin
     check(csv_case(spec, encoding, delimiter))
 
 
-@pytest.mark.slow
-@settings(settings.get_profile("slow"))
-@given(sheets(), LINKS)
-def test_hostile_workbooks_many(spec, external_link):
+def check_workbook(spec, external_link) -> None:
     check(xlsx_case(spec, external_link))
 
 
-@pytest.mark.slow
-@settings(settings.get_profile("slow"))
-@given(sheets(), ENCODINGS, DELIMITERS)
-def test_hostile_csv_folders_many(spec, encoding, delimiter):
+def check_csv_folder(spec, encoding, delimiter) -> None:
     check(csv_case(spec, encoding, delimiter))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_hostile_workbooks_many(shard):
+    in_shards(shard, check_workbook, sheets(), LINKS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_hostile_csv_folders_many(shard):
+    in_shards(shard, check_csv_folder, sheets(), ENCODINGS, DELIMITERS)

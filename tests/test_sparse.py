@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import sparse_data
 import streamlit as st
-from conftest import build_tiny
+from conftest import SHARDS, build_tiny, in_shards
 from hypothesis import example, given, settings
 from streamlit.testing.v1 import AppTest
 
@@ -127,10 +127,9 @@ def test_every_query_and_command_works_on_sparse_data(data):
 
 
 @pytest.mark.slow
-@settings(settings.get_profile("slow"))
-@given(sparse_data.data_sets())
-def test_every_query_and_command_works_on_sparse_data_many(data):
-    check_queries_and_cli(data)
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_query_and_command_works_on_sparse_data_many(shard):
+    in_shards(shard, check_queries_and_cli, sparse_data.data_sets())
 
 
 @pytest.mark.slow

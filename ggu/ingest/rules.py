@@ -1,10 +1,13 @@
 """Validation in SQL: every sheet is loaded as text into a staging DuckDB file (`src_<table>`,
 with the Excel row), and every rule is one query returning the offending rows (types, dates,
-amounts, allowed values, keys, references, years, stated totals). The typed rows are left in
-`ready_<table>`, with what the import would add and replace."""
+amounts, allowed values, keys, references, years, stated totals); the rules of one step run
+together as one query. The typed rows are left in `ready_<table>`, with what the import would
+add and replace."""
 from __future__ import annotations
 
+import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -78,27 +81,50 @@ def replaced(tb: contract.Table, target: str, incoming: str) -> str:
 
 
 class _Checker:
-    """Runs the rules on the staging database; collects the problems."""
+    """Runs the rules on the staging database; collects the problems. The rules of one step
+    (a sheet's columns, its keys, the references, the totals) run as one query: `rule` adds a
+    rule, `flush` runs the ones added, so DuckDB plans a step once instead of once per rule."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, problems: list[Problem]):
         self.con = con
         self.problems = problems
+        self.pending: list[tuple] = []
 
     def rule(self, sql: str, code: str, tb: contract.Table, column: str | None,
              params: dict | None = None, fields=None) -> None:
-        """`sql` returns (_row, value[, extra]) of the offending rows."""
-        rows = self.con.execute(
-            f"select *, count(*) over () as n_ from ({sql}) order by 1 limit {MAX_PER_RULE}",
-            params or {}).fetchall()
+        """`sql` returns (_row, value[, extra]) of the offending rows (run at the next flush)."""
+        self.pending.append((sql, code, tb, column, params or {}, fields))
+
+    def flush(self) -> None:
+        """Run the rules added since the last flush, in one query: per rule its first
+        MAX_PER_RULE offending rows by row number (each row as a JSON array), and how many."""
+        if not self.pending:
+            return
+        parts, values = [], {}
+        for n, (sql, _, _, _, params, _) in enumerate(self.pending):
+            for name, value in params.items():   # each rule's parameters under its own name
+                sql = re.sub(rf"\${name}\b", f"${name}_{n}", sql)
+                values[f"{name}_{n}"] = value
+            parts.append(f"select {n} as rule_, * from (select count(*) over () as n_, "
+                         f"json_array(*columns(*)) as row_ from ({sql}) as t (row_nr_) "
+                         f"order by row_nr_ limit {MAX_PER_RULE})")
+        found: dict[int, list] = {}
+        for n, count, row in self.con.execute(" union all ".join(parts), values).fetchall():
+            found.setdefault(n, []).append((json.loads(row, parse_float=Decimal), count))
+        for n, (_, code, tb, column, _, fields) in enumerate(self.pending):
+            self._note(code, tb, column, fields, found.get(n, []))
+        self.pending = []
+
+    def _note(self, code, tb, column, fields, rows) -> None:
         header = tb.column(column).header if column and column in {
             c.name for c in tb.columns} else column
-        for row in rows:
+        for row, _ in sorted(rows, key=lambda r: r[0][0]):
             extra = fields(row) if callable(fields) else (fields or {})
             value = None if row[1] is None else str(row[1])[:80]
             self.problems.append(Problem(code, tb.sheet, row[0], header, value, extra))
-        if rows and rows[0][-1] > MAX_PER_RULE:
+        if rows and rows[0][1] > MAX_PER_RULE:
             self.problems.append(Problem("more", tb.sheet, None, header, None,
-                                         {"n": rows[0][-1] - MAX_PER_RULE}))
+                                         {"n": rows[0][1] - MAX_PER_RULE}))
 
     def columns(self, tb: contract.Table) -> None:
         src = f"src_{tb.name}"
@@ -349,17 +375,21 @@ def validate(source: Source, staging: Path, current: Path | None):
         checker = _Checker(con, problems)
         for name, tb in loaded.items():
             checker.columns(tb)
+            checker.flush()
             typed = ", ".join(f"{_typed_expr(c, quote(c.name))}::{c.type} as {quote(c.name)}"
                               for c in tb.columns)
             con.execute(f"create table ready_{name} as select _row, {typed} from src_{name}")
             checker.keys(tb)
             if name == "proposal":
                 checker.same_per_proposal(tb)
+            checker.flush()
         _after_views(con, loaded, current is not None)
         checker.references(set(loaded))
+        checker.flush()
         budget_sheet = contract.table("budget").sheet
         if has_totals and not any(p.sheet == budget_sheet for p in checker.problems):
             checker.totals()   # (a total cannot be checked against unreadable lines)
+            checker.flush()
         order = {tb.sheet: i for i, tb in enumerate(contract.tables())}
         checker.problems.sort(key=lambda p: (order.get(p.sheet or "", len(order)), p.row or 0))
         rows = {name: scalar(con.execute(f"select count(*) from ready_{name}"))

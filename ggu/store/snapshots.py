@@ -23,7 +23,7 @@ import duckdb
 
 from ggu import config
 from ggu.i18n import t
-from ggu.store import schema
+from ggu.store import derived, schema
 from ggu.store.result import scalar
 
 # How every reader opens a snapshot: read-only, no access to other files, configuration locked.
@@ -234,11 +234,12 @@ class Store:
                             "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                             "base_snapshot_id": base or "",
                         })
-                        _cluster_spend(con)
-                        _rebuild_aggregates(con)
+                        derived.cluster_spend(con)
+                        derived.rebuild_aggregates(con)
                         _log(con, action=action, user=user, file_name=file_name,
                              sha256=sha256, snapshot_id=new_id, rows=rows,
                              result="ok", message=message)
+                        derived.materialize_views(con)
                         con.execute("commit")
                     except BaseException:
                         con.execute("rollback")
@@ -326,28 +327,6 @@ def _is_time(value) -> bool:
         return isinstance(value, str) and dt.datetime.fromisoformat(value).tzinfo is None
     except ValueError:
         return False
-
-
-def _cluster_spend(con: duckdb.DuckDBPyConnection) -> None:
-    """Keep the transactions physically ordered by item and date, so that a query for one
-    item's rows reads only its row groups (DuckDB skips the others by their min/max)."""
-    con.execute("create temp table _spend_sorted as "
-                "select * from spend order by item_id, booking_date, tx_id")
-    con.execute("delete from spend")
-    con.execute("insert into spend select * from _spend_sorted")
-    con.execute("drop table _spend_sorted")
-
-
-def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("delete from agg_spend_month")
-    con.execute(
-        "insert into agg_spend_month "
-        "select item_id, year(booking_date), month(booking_date), cost_type, "
-        "sum(amount_eur), count(*) from spend group by all"
-    )
-    con.execute("create or replace table agg_item_forecast as select * from v_item_forecast_live")
-    con.execute("create or replace table agg_item_status_year as "
-                "select * from v_item_status_by_year_live")
 
 
 def _write_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:

@@ -21,7 +21,7 @@ from test_pages import run_app
 from ggu import cli
 from ggu.config import ROOT
 from ggu.ingest import load
-from ggu.store import loader, snapshots
+from ggu.store import derived, loader, snapshots
 from ggu.store.snapshots import Store
 
 pytestmark = pytest.mark.sql
@@ -165,7 +165,7 @@ def test_disk_full_inside_duckdb(tmp_path, monkeypatch):
     def fail(con):
         raise duckdb.IOException("Could not write file: No space left on device")
 
-    monkeypatch.setattr(snapshots, "_cluster_spend", fail)
+    monkeypatch.setattr(derived, "cluster_spend", fail)
     outcome = load.import_path(changed_workbook(tmp_path), store.root, user="test")
     assert "de schijf is vol" in outcome.problems[0].line("nl")
     assert_nothing_changed(store, ["0001", "0002"])

@@ -81,9 +81,8 @@ def replaced(tb: contract.Table, target: str, incoming: str) -> str:
 
 
 class _Checker:
-    """Runs the rules on the staging database; collects the problems. The rules of one step
-    (a sheet's columns, its keys, the references, the totals) run as one query: `rule` adds a
-    rule, `flush` runs the ones added, so DuckDB plans a step once instead of once per rule."""
+    """Runs the rules on the staging database; collects the problems. `rule` adds a rule,
+    `flush` runs those added as one query (a step: a sheet's columns, its keys, ...)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, problems: list[Problem]):
         self.con = con

@@ -270,7 +270,11 @@ def _decision(text) -> list[dict]:
 
 # Kept examples: the 100,000-character decision from CSV (the export cut it), a control
 # character (the export failed: openpyxl's IllegalCharacterError), formulas and external links
-# (read as cached values, not looked at), a merged cell (its other cells silently empty).
+# (read as cached values, not looked at), a merged cell (its other cells silently empty), a
+# control character in a sheet with a text of 32,767 characters (that sheet is read by
+# openpyxl, which left the file's _x001F_ undecoded: stored as text, and changed by the export).
+@example([{**_decision("\x1f")[0], "rows": _decision("\x1f")[0]["rows"] + [
+    ["B2", dt.date(2024, 5, 1), "college", None, None, "y" * 32_767, None]]}], False)
 @example([{"name": "Doelen", "headers": SHEETS["Doelen"], "hidden": False, "merge": None,
            "rows": [["G1", "0\xa0", None, 1]]}], False)   # a name ending in a no-break space
 @example(_decision(FORMULA), False)

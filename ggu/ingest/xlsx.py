@@ -163,13 +163,16 @@ EXCEL_MAX_TEXT = 32_767   # calamine cuts a longer text to this length: such a s
 
 def _openpyxl_values(path: Path, name: str) -> Values:
     """One sheet read by openpyxl (slow, whole texts): only for a sheet with a text of
-    EXCEL_MAX_TEXT characters or more, which calamine would have cut."""
+    EXCEL_MAX_TEXT characters or more, which calamine would have cut. Excel's escapes of a
+    character (_x0007_, _x005F_) are decoded, as calamine and Excel do: openpyxl gives them as
+    written."""
     from openpyxl import load_workbook
+    from openpyxl.utils.escape import unescape
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         headers, rows = None, []
         for number, values in enumerate(wb[name].iter_rows(values_only=True), start=1):
-            texts = [cell_text(v) for v in values]
+            texts = [cell_text(unescape(v) if type(v) is str else v) for v in values]
             if headers is None:
                 headers = texts
             elif any(x is not None and x.strip() for x in texts):

@@ -41,8 +41,10 @@ serve-site: install nginx $(if $(SITE_DIR),,$(DATA_DIR)/site/current)  ## Serve 
 	$(PY) -m deploy.site --port $(SITE_PORT) --data-dir $(DATA_DIR) $(if $(SITE_DIR),--root $(SITE_DIR))
 
 # The site of the current snapshot, built once when there is none (a new one: `python -m ggu
-# site build`, or Publiceren on Beheer).
-$(DATA_DIR)/site/current: | $(DATA_DIR)/CURRENT optional-charts
+# site build`, or Publiceren on Beheer); the data (demo when there is none) and the chart
+# bundle only then, not to serve a site that is there.
+$(DATA_DIR)/site/current:
+	@$(MAKE) --no-print-directory $(DATA_DIR)/CURRENT optional-charts
 	$(PY) -m ggu upgrade --data-dir $(DATA_DIR)
 	$(PY) -m ggu site build --data-dir $(DATA_DIR)
 

@@ -154,6 +154,8 @@ def test_make_serve_site_serves_the_current_build_and_follows_the_switch(tmp_pat
         os.killpg(proc.pid, signal.SIGINT)
         out = proc.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}/nl/" in out
+    # a site that is there is served as it is: no data (demo) built into the folder first
+    assert not (tmp_path / "data" / "CURRENT").exists() and "ggu demo" not in out, out
 
 
 def test_the_load_tool_reads_municipality_pages_through_nginx_with_ab(tmp_path):

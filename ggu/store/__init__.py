@@ -1,6 +1,7 @@
 """The store: DuckDB snapshots and the one loader that reads them.
 
 snapshots.py  immutable snapshot files, the CURRENT pointer, crash-safe writes, the attempts log
+derived.py    what a write derives: transactions in order, aggregates, the views' rows stored
 schema/       the schema, split by purpose (tables, measures, views, forecast, exceptions, units)
 loader.py     query(name, **params): queries/<name>.sql on the current (pinned) snapshot
 tables.py     the data tables of the schema as Python sees them (columns, types, keys, codes)

@@ -152,7 +152,13 @@ def test_make_serve_site_serves_the_current_build_and_follows_the_switch(tmp_pat
         assert b"build 2" in get(f"http://127.0.0.1:{port}/nl/")[2]
     finally:
         os.killpg(proc.pid, signal.SIGINT)
-        out = proc.communicate(timeout=30)[0]
+        try:
+            out = proc.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:   # what still runs, for the report; then stop it all
+            tree = subprocess.run(["ps", "-o", "pid,ppid,stat,wchan:20,args", "-g",
+                                   str(proc.pid)], capture_output=True, text=True).stdout
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise AssertionError(f"Ctrl-C did not stop make serve-site:\n{tree}") from None
     assert f"http://127.0.0.1:{port}/nl/" in out
     # a site that is there is served as it is: no data (demo) built into the folder first
     assert not (tmp_path / "data" / "CURRENT").exists() and "ggu demo" not in out, out

@@ -125,6 +125,19 @@ def test_a_missing_address_gets_the_sites_404_page(site):
     assert get(url + "/404.html")[0] == 404   # the page itself is no address of its own
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _processes(pgid: int) -> str:
+    return subprocess.run(["ps", "-o", "pid,ppid,stat,wchan:20,args", "-g", str(pgid)],
+                          capture_output=True, text=True).stdout
+
+
 def test_make_serve_site_serves_the_current_build_and_follows_the_switch(tmp_path):
     """`make serve-site PORT=… DATA_DIR=…` serves <data>/site/current; when `current` is moved
     to a new build (as the site build does, os.replace of the link) the next request gets it."""
@@ -134,10 +147,11 @@ def test_make_serve_site_serves_the_current_build_and_follows_the_switch(tmp_pat
         make_build(site_dir / build, marker=f"build {int(build)}")
     os.symlink("0001", site_dir / "current")
     port = free_port()
-    proc = subprocess.Popen(["make", "--no-print-directory", "serve-site", f"PORT={port}",
-                             f"DATA_DIR={tmp_path / 'data'}", "CAN_APT=0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    log = tmp_path / "make.log"   # (a file, not a pipe: what counts is that make ends)
+    with open(log, "w") as out:
+        proc = subprocess.Popen(["make", "--no-print-directory", "serve-site", f"PORT={port}",
+                                 f"DATA_DIR={tmp_path / 'data'}", "CAN_APT=0"], cwd=ROOT,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline, status = time.monotonic() + 60, None
         while status != 200 and time.monotonic() < deadline and proc.poll() is None:
@@ -151,14 +165,18 @@ def test_make_serve_site_serves_the_current_build_and_follows_the_switch(tmp_pat
         os.replace(site_dir / "current.new", site_dir / "current")
         assert b"build 2" in get(f"http://127.0.0.1:{port}/nl/")[2]
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGINT)   # Ctrl-C: make, the server and nginx all end
         try:
-            out = proc.communicate(timeout=30)[0]
+            proc.wait(timeout=30)
+            deadline = time.monotonic() + 10
+            while _group_alive(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not _group_alive(proc.pid), _processes(proc.pid)
         except subprocess.TimeoutExpired:   # what still runs, for the report; then stop it all
-            tree = subprocess.run(["ps", "-o", "pid,ppid,stat,wchan:20,args", "-g",
-                                   str(proc.pid)], capture_output=True, text=True).stdout
+            tree = _processes(proc.pid)
             os.killpg(proc.pid, signal.SIGKILL)
             raise AssertionError(f"Ctrl-C did not stop make serve-site:\n{tree}") from None
+    out = log.read_text(encoding="utf-8")
     assert f"http://127.0.0.1:{port}/nl/" in out
     # a site that is there is served as it is: no data (demo) built into the folder first
     assert not (tmp_path / "data" / "CURRENT").exists() and "ggu demo" not in out, out

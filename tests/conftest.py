@@ -53,6 +53,7 @@ def in_shards(shard: int, check, *strategies) -> None:
         part = seed(shard)(part)
     part()
 
+
 # The tiny data set. 2024 budget: structureel 600 (A 300 + D 200 fonds + D 100 rijk),
 # meerjarig 200, kortcyclisch 200 -> 1000.00, shares 60/20/20 against the norm 50/20/30.
 # 2024 spending: A 350.10, B 100.00, C 49.90 -> 500.00; A is 50.10 over its budget and red.

@@ -110,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default="data")
     args = parser.parse_args(argv)
     root = site_root(args.root or None, args.data_dir)
-    # stopped by a supervisor (SIGTERM) as by Ctrl-C: nginx stops with it, not left running
+    # stopped by a supervisor (SIGTERM) as by Ctrl-C: nginx stops with it, not left running;
+    # Ctrl-C also when started with SIGINT ignored (a background job of a script), as
+    # deploy/serve.py does
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with served(root, args.port, args.address) as url:
         print(f"De site ({root}) op {url}/nl/ — Ctrl-C stopt.", flush=True)
         try:

@@ -31,7 +31,8 @@ def rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
 
 MATERIALIZED = "_m_"   # prefix of the table that holds a view's rows in a written snapshot
 # Views read as they are: v_spend is the transactions with their year and month, as quick to
-# read as the table, and stored it would add the largest table again.
+# read as the table, and stored it would add the largest table again; a `_live` view's rows are
+# stored already, as its agg_ table (rebuild_aggregates), and only that table reads it.
 NOT_MATERIALIZED = ("v_spend",)
 
 
@@ -44,7 +45,7 @@ def materialize_views(con: duckdb.DuckDBPyConnection) -> None:
         "select view_name from duckdb_views() where not internal and schema_name = 'main' "
         "and database_name = current_database() "
         "order by view_oid").fetchall()]
-    for view in (v for v in views if v not in NOT_MATERIALIZED):
+    for view in (v for v in views if v not in NOT_MATERIALIZED and not v.endswith("_live")):
         table = f'"{MATERIALIZED}{view}"'
         # (identifiers from DuckDB's catalogue of the schema's own views, quoted)
         con.execute(f'create or replace table {table} as select * from "{view}"')  # noqa: S608

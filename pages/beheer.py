@@ -40,12 +40,13 @@ with tab_load:
     c1.download_button(t("bh.download_template"),
                        functools.partial(workbook.template_bytes, lang()),
                        file_name="GGU-sjabloon.xlsx", icon=":material/download:",
+                       on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if store.current_id():
         c2.download_button(t("bh.download_export"),
                            functools.partial(workbook.export_bytes, store.readable().path, lang()),
                            file_name=workbook.export_name(store.readable().path),
-                           icon=":material/download:",
+                           icon=":material/download:", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument."
                                 "spreadsheetml.sheet")
 

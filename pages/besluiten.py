@@ -64,8 +64,9 @@ buttons = st.container(horizontal=True)
 buttons.download_button(t("dec.download_csv"), key="decisions_csv",
                         data=downloads.to_csv(rows, COLUMNS),
                         file_name=paths.file_name(name, ext="csv"),
-                        mime="text/csv", icon=":material/download:")
+                        mime="text/csv", icon=":material/download:", on_click="ignore")
 buttons.download_button(t("dec.download_xlsx"), key="decisions_xlsx",
                         data=downloads.to_xlsx(rows, COLUMNS, sheet=t("nav.decisions")),
                         file_name=paths.file_name(name, ext="xlsx"), icon=":material/download:",
+                        on_click="ignore",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

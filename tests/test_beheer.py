@@ -77,6 +77,14 @@ def test_wrong_password_is_refused(tiny, monkeypatch, password_hash):
     assert not at.file_uploader
 
 
+def test_the_downloads_do_not_rerun_the_page(tiny, monkeypatch, password_hash):
+    # as on every page (test_pages): a rerun on the click can drop the file it asks for
+    at = logged_in(tiny, monkeypatch, password_hash)
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Sjabloon (.xlsx)", "Huidige cijfers (.xlsx)"]
+    assert all(b.proto.ignore_rerun for b in buttons)
+
+
 @pytest.mark.slow
 def test_upload_bad_then_good_file(tiny, monkeypatch, password_hash, tmp_path):
     at = logged_in(tiny, monkeypatch, password_hash)

@@ -214,13 +214,19 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def app_url(demo_dir, chromium):
+def app_log(tmp_path_factory):
+    """The output of the shared server (app_url): what a failing browser test can quote."""
+    return tmp_path_factory.mktemp("server") / "streamlit.log"
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_dir, chromium, app_log):
     """`streamlit run app.py` over the demo data (Beheer password E2E_PASSWORD), opened once so
     that it runs as a server in use does."""
     from ggu.passwords import hash_password
     from tools.browser import open_page, streamlit_server, wait_for_app
-    with streamlit_server(demo_dir, env={"GGU_ADMIN_PASSWORD_HASH":
-                                         hash_password(E2E_PASSWORD)}) as url:
+    with streamlit_server(demo_dir, env={"GGU_ADMIN_PASSWORD_HASH": hash_password(E2E_PASSWORD)},
+                          log=app_log) as url:
         first = open_page(chromium, url)
         wait_for_app(first)
         first.context.close()

@@ -6,8 +6,10 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
@@ -30,15 +32,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict | None = None):
+def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict | None = None,
+                     log: Path | None = None):
     """Start `streamlit run app.py` (as `make run` does) on a free localhost port; yield its URL.
-    `env`: extra environment variables for the server (e.g. the Beheer password hash)."""
+    `env`: extra environment variables for the server (e.g. the Beheer password hash). `log`:
+    the file for its output (a temporary file when None; never a pipe that nobody reads, which
+    blocks the server once it holds 64 KB)."""
     port = free_port()
     env = {**os.environ, **(env or {}), "GGU_DATA_DIR": str(data_dir),
            "STREAMLIT_SERVER_HEADLESS": "true", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1", "STREAMLIT_SERVER_PORT": str(port)}
+    out = open(log, "w+b") if log else tempfile.TemporaryFile()
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -49,12 +55,14 @@ def streamlit_server(data_dir, timeout: float = 60, poll: float = 0.3, env: dict
                         break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
+                    out.seek(0)
                     raise RuntimeError(
-                        "Streamlit did not start:\n" + proc.stdout.read().decode()) from None
+                        "Streamlit did not start:\n" + out.read().decode()) from None
                 time.sleep(poll)
         yield url
     finally:
         processes.stop(proc)
+        out.close()
 
 
 @contextlib.contextmanager

@@ -137,3 +137,7 @@ def test_the_lines_table_in_the_page_language(plan_dir, monkeypatch, lang, amoun
     frame = editor.value
     assert frame["end_year"].notna().all() and 0 in set(frame["end_year"])
     assert frame[years].notna().all().all()        # no "None" in a year without a line
+    # what can be changed first, beside the name; a line paid from two sources names its source
+    assert list(editor.proto.column_order)[:7] == ["include", "line_label", "end_year",
+                                                   *years]
+    assert frame["line_label"].is_unique and frame["line_id"].duplicated().any()

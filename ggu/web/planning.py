@@ -70,10 +70,14 @@ def editor_frame(origin: Scenario, lines: pd.DataFrame) -> pd.DataFrame:
     """The editable table of `origin` with readable labels beside the coded columns."""
     frame = edits.table(origin, lines)
     frame.insert(4, "kind_label", [t(f"plan.kind.{k}") for k in frame["line_kind"]])
-    frame.insert(5, "line_label", [f"{i} · {n}" for i, n in zip(frame["line_id"], frame["name"])])
+    sources = [i18n.value("funding_source", c) for c in frame["funding_source"]]
+    # a line paid from two sources has two rows: its name says which is which (the source
+    # column is further along)
+    twice = frame["line_id"].duplicated(keep=False)
+    frame.insert(5, "line_label", [f"{i} · {n}" + (f" · {s}" if d else "") for i, n, s, d
+                                   in zip(frame["line_id"], frame["name"], sources, twice)])
     frame.insert(6, "category_label", [i18n.value("category", c) for c in frame["category"]])
-    frame.insert(7, "source_label", [i18n.value("funding_source", c)
-                                     for c in frame["funding_source"]])
+    frame.insert(7, "source_label", sources)
     # no end year: OPEN, a value the end-year column names in words (an empty cell would read
     # "None" in Streamlit's table)
     frame["end_year"] = [OPEN if pd.isna(e) else int(e) for e in frame["end_year"]]
@@ -90,24 +94,29 @@ def editor_columns(frame: pd.DataFrame) -> tuple[list[str], dict]:
     """The columns the table shows, in order, and their configuration."""
     years = edits.year_columns(frame)
     ends = sorted({OPEN, *(int(y) for y in years), *frame["end_year"].astype(int)})
+    # What can be changed comes first, beside the line's name: at 1440 px the choice, the name,
+    # the end year and four years fit; what describes the line follows. No pinned column: on a
+    # phone it would leave no room to scroll. Each column is as wide as its widest value
+    # ("loopt door", ten millions): the width a grid guesses from its first rows cuts them.
     config = {
         "include": st.column_config.CheckboxColumn(t("plan.col_include")),
         "kind_label": st.column_config.TextColumn(t("plan.col_kind"), disabled=True),
         "line_label": st.column_config.TextColumn(t("plan.col_line"), disabled=True,
-                                                  width="large"),
+                                                  width=300),
         "category_label": st.column_config.TextColumn(t("plan.col_category"), disabled=True),
         "source_label": st.column_config.TextColumn(t("plan.col_source"), disabled=True),
         "end_year": st.column_config.SelectboxColumn(
             t("plan.col_end"), options=ends, required=True, help=t("plan.col_end_help"),
+            width=110,
             format_func=lambda y: t("plan.end_open") if y == OPEN else str(y)),
         # whole euros with the page's thousands separator (`€ 2.400.000` in Dutch), whatever
         # the browser's language ("localized" would follow the browser); cents are kept and
         # shown while editing
-        **{y: st.column_config.NumberColumn(y, min_value=0, step=0.01,
+        **{y: st.column_config.NumberColumn(y, min_value=0, step=0.01, width=105,
                                             format=t("plan.amount_format")) for y in years},
     }
-    return ["include", "kind_label", "line_label", "category_label", "source_label",
-            "end_year", *years], config
+    return ["include", "line_label", "end_year", *years, "kind_label", "category_label",
+            "source_label"], config
 
 
 def original_end_years() -> dict[str, int | None]:

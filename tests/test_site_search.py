@@ -20,7 +20,13 @@ HEAD = ('<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
 PAGES = {
     "nl/index.html": ("nl", "De GGU in cijfers", "<p>Het Fonds GGU in één pagina.</p>"),
     "nl/gemeenten/GM0344/index.html": ("nl", "Utrecht", "<p>Utrecht betaalt in 2024 € 1.083.000"
-                                       " aan het Fonds GGU.</p>"),
+                                       " aan het Fonds GGU.</p><h2>Vergeleken met gemeenten in "
+                                       "Utrecht</h2><p>Utrecht ligt in de provincie Utrecht.</p>"),
+    # a name that holds another: Pagefind's ranking put it above Utrecht on the demo site
+    "nl/gemeenten/GM1581/index.html": ("nl", "Utrechtse Heuvelrug", "<p>Utrechtse Heuvelrug "
+                                       "betaalt in 2024 € 190.000 aan het Fonds GGU.</p><h2>"
+                                       "Vergeleken met gemeenten in Utrecht</h2><p>Utrechtse "
+                                       "Heuvelrug ligt in de provincie Utrecht.</p>"),
     "nl/gemeenten/GM0363/index.html": ("nl", "Amsterdam", "<p>Amsterdam betaalt in 2024 "
                                        "€ 2.790.000 aan het Fonds GGU.</p>"),
     "nl/producten/IBD/index.html": ("nl", "Informatiebeveiligingsdienst (IBD)",
@@ -91,7 +97,7 @@ def results(chromium, url: str, typed: str | None = None, width: int = 1440) -> 
 def test_the_index_holds_each_language_without_the_cards(site):
     _, entry = site
     counts = {lang: v["page_count"] for lang, v in entry["languages"].items()}
-    assert counts == {"nl": 5, "en": 4}   # the search pages too; no embed card
+    assert counts == {"nl": 6, "en": 4}   # the search pages too; no embed card
 
 
 def test_search_finds_a_municipality_and_a_product_in_dutch(site, chromium):

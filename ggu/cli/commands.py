@@ -37,7 +37,8 @@ def cmd_upgrade(args) -> int:
         return 0
     new_id = data.upgrade(user=config.setting("user"))
     if new_id is None:
-        print(f"De gegevens zijn al actueel (snapshot {data.current_id()}).")
+        # the snapshot read (the last good one when the pointer is damaged: stderr says so)
+        print(f"De gegevens zijn al actueel (snapshot {data.readable().id}).")
     else:
         print(f"Gegevens bijgewerkt naar de huidige opbouw als snapshot {new_id}.")
     return 0

@@ -127,5 +127,5 @@ def test_the_downloads_hold_planted_text_as_written(planted_dir):
     rows = loader.query("decisions", planted_dir)
     csv = downloads.to_csv(rows, ["decision_date", "decision"]).decode("utf-8-sig")
     assert planted("decision", "decision") in csv
-    frame = pd.read_excel(io.BytesIO(downloads.to_xlsx(rows, ["decision"])))
+    frame = pd.read_excel(io.BytesIO(downloads.to_xlsx(rows, ["decision"])), engine="openpyxl")
     assert set(frame.iloc[:, 0]) == {planted("decision", "decision")}

@@ -67,8 +67,10 @@ def mine_block() -> None:
                 help=t("gm.download_help"), on_click="ignore")
         m1, m2, m3 = st.columns(3)
         m1.metric(t("bij.mine_inhabitants"), fmt.number(mine["inhabitants"]))
-        m2.metric(t("bij.mine_contribution", year=year), fmt.eur(mine["contribution_eur"]),
-                  delta=t("bij.mine_received", amount=fmt.eur(mine["received_eur"])),
+        # to the cent, as the brief and the attribution below
+        m2.metric(t("bij.mine_contribution", year=year),
+                  mine_words.amount(mine["contribution_eur"]),
+                  delta=t("bij.mine_received", amount=mine_words.amount(mine["received_eur"])),
                   delta_color="off", delta_arrow="off")
         m3.metric(t("bij.mine_share"), fmt.pct(mine["fund_share_pct"], digits=2))
         left, right = st.columns(2)
@@ -93,12 +95,12 @@ def mine_block() -> None:
         if not attribution.empty:
             got = attribution.iloc[0]
             items = data.query("attribution_by_municipality_item", year=year, cbs_code=code)
-            g1, g2, g3 = st.columns(3)
-            g1.metric(t("gm.kpi_paid", year=year), mine_words.amount(got["contribution_eur"]))
-            g2.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
+            # (its contribution is above, with what was received: not again here)
+            g1, g2, _ = st.columns(3)
+            g1.metric(t("gm.kpi_attributed", year=year), mine_words.amount(got["attributed_eur"]),
                       delta=md(mine_words.attributed_delta(got)), delta_color="off",
                       delta_arrow="off", help=t("gm.kpi_attributed_help"))
-            g3.metric(t("gm.kpi_products"), md(mine_words.products_value(got)))
+            g2.metric(t("gm.kpi_products"), md(mine_words.products_value(got)))
             st.markdown(md(mine_words.lead(got, year, meta["as_of_date"],
                                            bool(this["is_partial_year"]))))
             used, unused = mine_words.used_items(items), mine_words.not_used_items(items)

@@ -59,7 +59,12 @@ def test_tiny_year_figures(tiny_dir):
 def test_mijn_gemeente_from_the_url(tiny_dir, monkeypatch):
     at = run_app(tiny_dir, monkeypatch, PAGE, gemeente="GM0002")
     m = metrics(at)
-    assert m["Bijdrage 2024"] == "€\xa09.000"
+    assert m["Bijdrage 2024"] == "€\xa09.000,00"
+    # its July instalment is not in: the page says what was received, and never calls the
+    # contribution paid (a card "Betaald 2024 € 9.000,00" stood beside it)
+    [contribution] = [x for x in at.metric if x.label == "Bijdrage 2024"]
+    assert contribution.delta == "ontvangen €\xa04.500,00"
+    assert not [label for label in m if label.startswith("Betaald")]
     assert m["Aandeel in het fonds"] == "75,00%"
     assert m["Inwoners (1 januari)"] == "3.000"
     split = at.table[0].value

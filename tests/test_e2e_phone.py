@@ -96,7 +96,7 @@ def test_mijn_gemeente_on_a_phone_pick_by_name_and_download_the_brief(phone, lan
     with i18n.using(lang):
         assert metric(page, t("gm.kpi_attributed", year=YEAR)) == text(
             fmt.eur(row["attributed_eur"], digits=2))
-        assert metric(page, t("gm.kpi_paid", year=YEAR)) == text(
+        assert metric(page, t("bij.mine_contribution", year=YEAR)) == text(
             fmt.eur(row["contribution_eur"], digits=2))
     items = loader.query("attribution_by_municipality_item", demo_dir, year=YEAR,
                          cbs_code="GM0193")

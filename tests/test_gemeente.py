@@ -70,7 +70,7 @@ def pages(content: bytes) -> int:
 def test_tiny_page_shows_products_and_attribution_by_hand(used_dir, monkeypatch):  # noqa: F811
     at = run_app(used_dir, monkeypatch, PAGE, gemeente="GM0001")
     m = metrics(at)
-    assert m["Betaald 2024"] == "€\xa03.000,00"
+    assert m["Bijdrage 2024"] == "€\xa03.000,00"
     assert m["Toegerekend 2024"] == "€\xa0387,58"         # 350.10 + 25.00 + 12.48
     assert m["Producten in gebruik"] == "2 van 3"           # A and B of A, B, D
     used, unused, common, _ = html_tables(at)
@@ -108,6 +108,14 @@ def test_without_recorded_use_page_and_brief_say_so(tiny_dir, monkeypatch):
         assert "0,0 producten" not in brief_text and "0.0 products" not in brief_text
 
 
+def test_a_late_instalment_is_not_called_paid(used_dir):  # noqa: F811
+    # GM0002's July instalment (€ 4.500) is not in: the brief says so, and its chart calls the
+    # year's € 9.000 the contribution, not "betaald" (paid), as the dashboard and the site do
+    text = pdf_text(brief_pdf.render_brief(brief.build(2024, "GM0002", used_dir, lang="nl")))
+    assert "Termijn juli · nog niet ontvangen € 4.500,00 Totaal 2024 € 9.000,00" in text
+    assert "Bijdrage en toegerekend" in text and "Betaald" not in text
+
+
 def test_page_and_brief_agree_to_the_cent(demo_dir, monkeypatch):
     code, name = "GM0344", "Utrecht"
     row = loader.query("attribution_by_municipality", demo_dir, year=YEAR, cbs_code=code).iloc[0]
@@ -116,7 +124,7 @@ def test_page_and_brief_agree_to_the_cent(demo_dir, monkeypatch):
 
     at = run_app(demo_dir, monkeypatch, PAGE, gemeente=code)
     m = metrics(at)
-    assert (m[f"Betaald {YEAR}"], m[f"Toegerekend {YEAR}"]) == (paid, got)
+    assert (m[f"Bijdrage {YEAR}"], m[f"Toegerekend {YEAR}"]) == (paid, got)
     page_items = html_tables(at)[0]
     button = at.get("download_button")
     assert len(button) == 1
@@ -140,7 +148,7 @@ def test_brief_is_one_page_in_english_too(demo_dir, code):
     text = pdf_text(content)
     assert "what does the municipality pay into the GGU" in text
     assert "SAMPLE DATA" in text and "not an invoice" in text
-    assert "Paid and attributed, 2018–2021" in text
+    assert "Contribution and attributed, 2018–2021" in text
 
 
 def test_cli_one_brief_and_clear_errors(demo_dir, tmp_path, capsys):

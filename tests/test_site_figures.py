@@ -71,7 +71,7 @@ def test_the_page_is_the_dashboard_to_the_cent(sample_site, demo_dir, monkeypatc
         paid, attributed, _ = rows[y]
         at = run_app(demo_dir, monkeypatch, "pages/bijdragen.py", gemeente=code, jaar=str(y))
         m = metrics(at)
-        assert (plain(m[f"Betaald {y}"]), plain(m[f"Toegerekend {y}"])) == (paid, attributed), y
+        assert (plain(m[f"Bijdrage {y}"]), plain(m[f"Toegerekend {y}"])) == (paid, attributed), y
     paid, attributed, _ = rows[year]
     brief_text = plain(pdf_text(brief_pdf.render_brief(brief.build(year, code, demo_dir))))
     assert paid in brief_text and attributed in brief_text

@@ -157,7 +157,7 @@ def _brief(f: Figures, code: str, by_code: dict, lang: str, made: dt.date) -> Br
                      words.amount(c.contribution_eur)) for c in categories.itertuples()],
         category_note="" if len(categories) else t("rb.category_none", year=year, name=name),
         trend_title=t("rb.trend_title", y0=int(trend["year"].min()), y1=year),
-        trend_labels=(t("rb.trend_paid"), t("rb.trend_attributed")),
+        trend_labels=(t("rb.trend_contribution"), t("rb.trend_attributed")),
         trend=[(int(r.year), float(r.contribution_eur), float(r.attributed_eur))
                for r in trend.itertuples()],
         trend_note=t("rb.trend_note", year=year, as_of=fmt.date(as_of)) if partial else "",

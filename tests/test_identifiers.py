@@ -10,6 +10,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import build_tiny
 from hypothesis import HealthCheck, given, settings
@@ -165,7 +166,9 @@ def hostile_snapshot(tmp_path):
 
     def change(con):
         for table in ("municipality", "contribution"):
-            con.execute(f"update {table} set cbs_code = '../../x' where cbs_code = 'GM0001'")
+            con.table(table).update({"cbs_code": duckdb.ConstantExpression("../../x")},
+                                    condition=duckdb.ColumnExpression("cbs_code") ==
+                                    duckdb.ConstantExpression("GM0001"))
         con.execute("update municipality set name = '../../../etc/y' where cbs_code = '../../x'")
         return {"hostile": 1}
 

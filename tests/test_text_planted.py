@@ -9,6 +9,7 @@ import re
 import subprocess
 from html.parser import HTMLParser
 
+import duckdb
 import pandas as pd
 import pytest
 from conftest import build_tiny
@@ -52,7 +53,7 @@ def plant(data_dir) -> None:
 
     def fill(con):
         for table, column in planted_columns():
-            con.execute(f"update {table} set {column} = $text", {"text": planted(table, column)})
+            con.table(table).update({column: duckdb.ConstantExpression(planted(table, column))})
         return {"planted": 1}
 
     store.write(fill, action="import", user="test", meta={"is_demo": "false",

@@ -13,7 +13,7 @@ from ggu.i18n import CATALOGUE, t
 from ggu.i18n import formats as fmt
 from ggu.ingest import contract, diff
 from ggu.store import codes, loader
-from ggu.store.result import scalar
+from ggu.store.result import rows_of
 from ggu.store.snapshots import READ_ONLY_CONFIG, DataError, Store, attach
 
 
@@ -143,7 +143,8 @@ def table_changes(path_a, path_b) -> pd.DataFrame:
                    f"select {cols} from {other}.{tb.name} where false"
                    for alias, other in (("a", "b"), ("b", "a"))}
             key = ", ".join(tb.key) if tb.key else cols
-            count = lambda sql: scalar(con.execute(f"select count(*) from ({sql})"))  # noqa
+            # (composed of the contract's table and column names, never of input)
+            count = lambda sql: rows_of(con.sql(sql))  # noqa: E731
             n_a, n_b = count(src["a"]), count(src["b"])
             added = count(f"select {key} from ({src['b']}) except select {key} from ({src['a']})")
             removed = count(f"select {key} from ({src['a']}) except "
@@ -220,8 +221,7 @@ def rollback(snapshot_id: str, data_dir=None, user: str | None = None) -> str:
         attach(con, current.path, "cur_log")
         con.execute("delete from import_log")
         con.execute("insert into import_log by name select * from cur_log.import_log")
-        return {tb.name: scalar(con.execute(f"select count(*) from {tb.name}"))
-                for tb in contract.tables()}
+        return {tb.name: rows_of(con.table(tb.name)) for tb in contract.tables()}
 
     message = t("hist.rollback_message", lang="nl", snapshot=snapshot_id)
     new_id = store.write(fill, action="rollback", user=user, base=snapshot_id,
@@ -240,7 +240,7 @@ def empty(data_dir=None, user: str | None = None) -> str:
     with duckdb.connect(str(store.readable().path), read_only=True,
                         config=READ_ONLY_CONFIG) as con:
         holds = [tb.name for tb in contract.tables()
-                 if scalar(con.execute(f"select count(*) from {tb.name}"))]
+                 if rows_of(con.table(tb.name))]
     if not holds:
         raise DataError(t("hist.empty_already"))
 

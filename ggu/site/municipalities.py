@@ -80,7 +80,8 @@ def write_municipality(site: Site, lang: str, one: brief.Brief, rows: pd.DataFra
         compare = table(words.comparison(row), caption=t("gm.compare_title"))
         write_page(site, path, "municipality.html", page_path(other, "municipalities", code),
                    lang, title=name, brief=one, years=years, chart=chart, compare=compare,
-                   kpis=[(t("gm.kpi_contribution", year=one.year), words.amount(row["contribution_eur"])),
+                   kpis=[(t("gm.kpi_contribution", year=one.year),
+                           words.amount(row["contribution_eur"])),
                          (t("gm.kpi_attributed", year=one.year),
                           words.amount(row["attributed_eur"])),
                          (t("gm.kpi_products"), words.products_value(row))],
@@ -88,7 +89,8 @@ def write_municipality(site: Site, lang: str, one: brief.Brief, rows: pd.DataFra
                    pdf=path.rsplit("/", 1)[0] + "/" + one.file_name)
         write_page(site, embed_path(lang, code), "embed.html", embed_path(other, code), lang,
                    record=False, title=one.title, brief=one, page=path,
-                   kpis=[(t("gm.kpi_contribution", year=one.year), words.amount(row["contribution_eur"])),
+                   kpis=[(t("gm.kpi_contribution", year=one.year),
+                           words.amount(row["contribution_eur"])),
                          (t("gm.kpi_attributed", year=one.year),
                           words.amount(row["attributed_eur"]))])
     return path

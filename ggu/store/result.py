@@ -13,3 +13,8 @@ def scalar(result: duckdb.DuckDBPyConnection) -> Any:
     if row is None:
         raise LookupError("the statement returned no row")
     return row[0]
+
+
+def rows_of(relation: duckdb.DuckDBPyRelation) -> int:
+    """The number of rows of a relation (`con.table(name)`, `con.sql(query)`)."""
+    return relation.aggregate("count(*)").fetchall()[0][0]
